@@ -1,0 +1,4 @@
+import type { Suite } from "../measure.js";
+
+/** Every benchmark suite, in the order `pnpm bench` runs them. */
+export const suites: readonly Suite[] = [];
