@@ -27,13 +27,15 @@ function table(metrics: readonly Metric[]): string {
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const chosen: Suite[] = only.length ? suites.filter((s) => only.includes(s.name)) : suites;
+  const chosen: readonly Suite[] = only.length ? suites.filter((s) => only.includes(s.name)) : suites;
   const metrics: Metric[] = [];
   for (const suite of chosen) {
     process.stderr.write(`bench: ${suite.name} ...\n`);
     const got = await suite.run();
     for (const m of got) {
-      process.stderr.write(`  ${m.label}: ${fmt(m.ours)} vs ${fmt(m.peer)} ${m.unit} (${m.ratio.toFixed(2)}x, goal ${m.goal})\n`);
+      process.stderr.write(
+        `  ${m.label}: ${fmt(m.ours)} vs ${fmt(m.peer)} ${m.unit} (${m.ratio.toFixed(2)}x, goal ${m.goal})\n`,
+      );
     }
     metrics.push(...got);
   }
