@@ -75,10 +75,7 @@ export async function interleavedRounds(
 }
 
 /** Builds a throughput metric (higher is better): ratio = ours / peer. */
-export function throughputMetric(
-  base: Omit<Metric, "ratio" | "met" | "goal">,
-  goalRatio: number,
-): Metric {
+export function throughputMetric(base: Omit<Metric, "ratio" | "met" | "goal">, goalRatio: number): Metric {
   const ratio = base.ours / base.peer;
   return { ...base, ratio, goal: `>= ${goalRatio.toFixed(1)}x`, met: ratio >= goalRatio };
 }
