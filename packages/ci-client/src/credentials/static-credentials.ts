@@ -1,0 +1,25 @@
+import { createCredentials } from "./create-credentials.js";
+import { createProvider } from "./create-provider.js";
+import type { CredentialProvider, CredentialsInput } from "./types.js";
+
+/**
+ * A provider that always returns the same credentials. They are validated when the provider is
+ * created, so a typo fails at start-up rather than on the first request.
+ *
+ * @param credentials - The SecretId, SecretKey and optional token and expiry.
+ * @returns A provider whose `source` is `"static"`.
+ * @throws {@link CredentialsError} `INVALID_CREDENTIALS` for an empty or malformed value.
+ *
+ * @example
+ * ```ts
+ * import { staticCredentials } from "@cibatch/ci-client";
+ *
+ * const provider = staticCredentials({ secretId: "AKIDEXAMPLE1234", secretKey: "example-key" });
+ * const credentials = await provider();
+ * ```
+ * @public
+ */
+export function staticCredentials(credentials: CredentialsInput): CredentialProvider {
+  const frozen = createCredentials(credentials, "static credentials");
+  return createProvider("static", () => Promise.resolve(frozen));
+}
