@@ -1,4 +1,5 @@
 import type { Suite } from "../measure.js";
+import { signerSuite } from "./signer.js";
 
 /** Every benchmark suite, in the order `pnpm bench` runs them. */
-export const suites: readonly Suite[] = [];
+export const suites: readonly Suite[] = [signerSuite];
