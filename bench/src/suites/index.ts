@@ -1,5 +1,6 @@
 import type { Suite } from "../measure.js";
 import { signerSuite } from "./signer.js";
+import { xmlModelSuite } from "./xml-model.js";
 
 /** Every benchmark suite, in the order `pnpm bench` runs them. */
-export const suites: readonly Suite[] = [signerSuite];
+export const suites: readonly Suite[] = [signerSuite, xmlModelSuite];

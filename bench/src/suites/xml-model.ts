@@ -3,6 +3,9 @@ import COS from "cos-nodejs-sdk-v5";
 import { XMLParser } from "fast-xml-parser";
 import { interleavedRounds, type Metric, opsPerSecond, type Suite, throughputMetric } from "../measure.js";
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: ${InventoryTriggerJobId} is the API's own placeholder, sent as is.
+const OUTPUT_OBJECT = "output/${InventoryTriggerJobId}/out.mp4";
+
 /**
  * A realistic list page: 100 jobs alternating between the two variants, shaped like the samples of
  * api.md §5.2 (`<Message/>`, `-` start/end times while running, `JobParam`, `Output`), indented as in the
@@ -42,12 +45,20 @@ export function listPage(jobs = 100): string {
           CallBack: "https://www.callback.com",
           Tag: "Transcode",
           JobParam: { TemplateId: "t1460606b9752148c4ab182f55163ba7cd" },
-          Output: { Region: "ap-chongqing", Bucket: "test-1234567890", Object: "output/${InventoryTriggerJobId}/out.mp4" },
+          Output: {
+            Region: "ap-chongqing",
+            Bucket: "test-1234567890",
+            Object: OUTPUT_OBJECT,
+          },
         },
       });
     }
   }
-  const compact = encodeListJobsResponse({ RequestId: "NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ==", JobsDetail: details, NextToken: "25" });
+  const compact = encodeListJobsResponse({
+    RequestId: "NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ==",
+    JobsDetail: details,
+    NextToken: "25",
+  });
   return indent(compact);
 }
 

@@ -1,0 +1,205 @@
+import {
+  type Infer,
+  type LiteralSchema,
+  literal,
+  type ObjectSchema,
+  type OpenEnumSchema,
+  type OptionalSchema,
+  object,
+  openEnum,
+  optional,
+  type SchemaNode,
+  type TextSchema,
+  type TimeSchema,
+  text,
+  time,
+  type UnionSchema,
+  union,
+} from "../schema.js";
+import {
+  InputSchema,
+  type InputSchemaType,
+  JOB_STATES,
+  JobParamSchema,
+  type JobParamSchemaType,
+  type JobState,
+  jobTag,
+  type KnownJobTag,
+  type NodeOperationFieldsBase,
+  nodeOperationFieldsBase,
+  OutputSchema,
+  type OutputSchemaType,
+} from "./common.js";
+import { WorkflowOperationSchema, type WorkflowOperationSchemaType } from "./create-job-request.js";
+
+/**
+ * Schema type of {@link NodeJobDetailOperationSchema}.
+ *
+ * @public
+ * @example
+ * ```ts
+ * import type { NodeJobDetailOperationSchemaType } from "@cibatch/xml-model";
+ * ```
+ */
+export type NodeJobDetailOperationSchemaType = ObjectSchema<
+  NodeOperationFieldsBase & {
+    Tag: OptionalSchema<OpenEnumSchema<KnownJobTag>>;
+    JobParam: OptionalSchema<JobParamSchemaType>;
+    Output: OptionalSchema<OutputSchemaType>;
+  }
+>;
+
+/**
+ * `Operation` of an independent-node job as the server echoes it: like the create request's, but `Tag` and
+ * `JobParam` are optional (the list sample of api.md §5.2 has no `Tag`).
+ *
+ * @public
+ * @example
+ * ```ts
+ * import { NodeJobDetailOperationSchema } from "@cibatch/xml-model";
+ *
+ * console.log(NodeJobDetailOperationSchema.byName.get("Tag")?.kind); // "optional"
+ * ```
+ */
+export const NodeJobDetailOperationSchema: NodeJobDetailOperationSchemaType = object({
+  ...nodeOperationFieldsBase(),
+  Tag: optional(jobTag()),
+  JobParam: optional(JobParamSchema),
+  Output: optional(OutputSchema),
+});
+
+/**
+ * `Operation` of an independent-node job detail.
+ *
+ * @public
+ * @example
+ * ```ts
+ * import type { NodeJobDetailOperation } from "@cibatch/xml-model";
+ *
+ * const operation: NodeJobDetailOperation = { QueueId: "p893bcda225bf4945a378da6662e81a89", JobLevel: 0 };
+ * ```
+ */
+export type NodeJobDetailOperation = Infer<NodeJobDetailOperationSchemaType>;
+
+/** The fields both variants of a job detail share, in the order of the describe/list samples. */
+type DetailFields<TypeSchema extends SchemaNode, Operation extends SchemaNode> = {
+  Code: OptionalSchema<TextSchema>;
+  Type: TypeSchema;
+  Message: OptionalSchema<TextSchema>;
+  Name: TextSchema;
+  JobId: TextSchema;
+  State: OpenEnumSchema<JobState>;
+  CreationTime: TimeSchema;
+  StartTime: OptionalSchema<TimeSchema>;
+  EndTime: OptionalSchema<TimeSchema>;
+  Input: InputSchemaType;
+  Operation: Operation;
+};
+
+/**
+ * Schema type of {@link JobsDetailSchema}.
+ *
+ * @public
+ * @example
+ * ```ts
+ * import type { JobsDetailSchemaType } from "@cibatch/xml-model";
+ * ```
+ */
+export type JobsDetailSchemaType = UnionSchema<
+  "Type",
+  {
+    Workflow: ObjectSchema<DetailFields<OptionalSchema<LiteralSchema<"Workflow">>, WorkflowOperationSchemaType>>;
+    Job: ObjectSchema<DetailFields<LiteralSchema<"Job">, NodeJobDetailOperationSchemaType>>;
+  }
+>;
+
+function detailFields<T extends SchemaNode, O extends SchemaNode>(type: T, operation: O): DetailFields<T, O> {
+  return {
+    Code: optional(text()),
+    Type: type,
+    // Written <Message/> when absent, as the server does.
+    Message: optional(text(), { absentAs: "" }),
+    Name: text(),
+    JobId: text(),
+    State: openEnum(JOB_STATES),
+    CreationTime: time(),
+    // Written "-" until set, as the describe/list samples show.
+    StartTime: optional(time(), { absentAs: "-" }),
+    EndTime: optional(time(), { absentAs: "-" }),
+    Input: InputSchema,
+    Operation: operation,
+  };
+}
+
+/**
+ * `JobsDetail` (api.md §7): one job in a create, describe or list response, a union on `Type`
+ * (`Type` absent means a legacy workflow job). `StartTime`/`EndTime` are absent while `-` or empty;
+ * `State` is an open enum of the six states.
+ *
+ * @public
+ * @example
+ * ```ts
+ * import { JobsDetailSchema } from "@cibatch/xml-model";
+ *
+ * console.log(JobsDetailSchema.absent); // "Workflow"
+ * ```
+ */
+export const JobsDetailSchema: JobsDetailSchemaType = union(
+  "Type",
+  {
+    Workflow: object(detailFields(optional(literal("Workflow")), WorkflowOperationSchema)),
+    Job: object(detailFields(literal("Job"), NodeJobDetailOperationSchema)),
+  },
+  { absent: "Workflow" },
+);
+
+/**
+ * One job as the server reports it: narrow on `Type`.
+ *
+ * @public
+ * @example
+ * ```ts
+ * import type { JobsDetail } from "@cibatch/xml-model";
+ *
+ * function what(job: JobsDetail): string | undefined {
+ *   return job.Type === "Job" ? job.Operation.JobParam?.TemplateId : job.Operation.WorkflowIds;
+ * }
+ * ```
+ */
+export type JobsDetail = Infer<JobsDetailSchemaType>;
+
+/**
+ * A workflow job's detail (`Type` `Workflow` or absent).
+ *
+ * @public
+ * @example
+ * ```ts
+ * import type { WorkflowJobsDetail } from "@cibatch/xml-model";
+ *
+ * const job: WorkflowJobsDetail = {
+ *   Type: "Workflow",
+ *   Name: "demo",
+ *   JobId: "b3deffea2f84911ec9cb15254008618d9",
+ *   State: "Running",
+ *   CreationTime: new Date("2022-06-27T07:23:10Z"),
+ *   Input: { Prefix: "input" },
+ *   Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+ * };
+ * ```
+ */
+export type WorkflowJobsDetail = Extract<JobsDetail, { Operation: { WorkflowIds: string } }>;
+
+/**
+ * An independent-node job's detail (`Type` `Job`).
+ *
+ * @public
+ * @example
+ * ```ts
+ * import type { NodeJobsDetail } from "@cibatch/xml-model";
+ *
+ * function template(job: NodeJobsDetail): string | undefined {
+ *   return job.Operation.JobParam?.TemplateId;
+ * }
+ * ```
+ */
+export type NodeJobsDetail = Extract<JobsDetail, { Type: "Job" }>;
