@@ -1,6 +1,70 @@
 /**
- * Not implemented yet: this package's content arrives with issue 4. It exports nothing today.
+ * A fake Tencent Cloud CI batch-job service (`/inventorytriggerjob`) that verifies signatures for real, with a
+ * controllable clock, a job state machine, seeded faults and a request journal. Use it in-process (`fake.fetch`),
+ * on a real `127.0.0.1` socket (`fake.listen()`), or standalone (`cibatch-fake`, with an HTTP control API under
+ * `/_fake/`).
+ *
+ * @example
+ * ```ts
+ * import { createFakeCi, manualClock } from "@cibatch/testing-fakes";
+ * const fake = createFakeCi({ clock: manualClock(), seed: 42 });
+ * const server = await fake.listen();
+ * console.log(server.url);
+ * await server.close();
+ * ```
  *
  * @packageDocumentation
  */
-export {};
+export {
+  type FakeAccount,
+  type FakeAccountView,
+  type FakeKeys,
+  parseAccountFlag,
+} from "./accounts.js";
+export { type AuthErrorStyle, type AuthFailureCode, authErrorFor } from "./auth.js";
+export { FAKE_CLI_USAGE, type FakeCliIo, runFakeCli } from "./cli.js";
+export { DEFAULT_MANUAL_START, type FakeClock, manualClock, realClock } from "./clock.js";
+export { CONTROL_TOKEN_HEADER } from "./control-api.js";
+export {
+  createFakeCi,
+  type FakeCi,
+  type FakeCiConfig,
+  type FakeCiOptions,
+  type FakeJobs,
+  type FakeState,
+  startFake,
+} from "./create-fake-ci.js";
+export { DEMO_ACCOUNT, DEMO_BUCKET, DEMO_JOB_ID, DEMO_REGION, demoJobs } from "./demo-seed.js";
+export { FakeCiError, type FakeCiErrorCode, isFakeCiError } from "./errors.js";
+export {
+  type FakeFaults,
+  type FaultAction,
+  type FaultMatch,
+  type FaultRule,
+  type FaultRuleView,
+  faultRuleFromJson,
+  faultRuleToJson,
+} from "./faults.js";
+export { createIdGenerator, type IdGenerator } from "./ids.js";
+export { isJobState, isTerminalState, JOB_STATES, type JobState, pathBetweenStates } from "./job-state.js";
+export type {
+  FakeJobView,
+  JobInputValue,
+  JobOperationValue,
+  JobOutcome,
+  OutcomeRule,
+  SeedJob,
+} from "./job-types.js";
+export type { FakeJournal, JournalEntry, JournalFilter, SignatureVerdict } from "./journal.js";
+export type { ListFilter } from "./list-jobs.js";
+export { LIST_PARAMS } from "./list-params.js";
+export type { ListenOptions, RunningListener } from "./listener.js";
+export { OPERATION_NAMES, type OperationName } from "./operations.js";
+export { type RandomSource, randomHex, seededRandom } from "./random.js";
+export type { Delivery, FakeReply, FakeRequest } from "./reply.js";
+export { type Route, routeRequest } from "./routes.js";
+export { type FakeStateSnapshot, readStateFile, writeStateFile } from "./state-file.js";
+export { DEFAULT_SWITCHES, type FakeCiSwitches, type FakeCiSwitchesPatch, mergeSwitches } from "./switches.js";
+export { formatCiTime, formatHttpDate, parseCiTime, parseTzOffset } from "./time-format.js";
+export { formatTransition, normalizeTransition, parseTransition, type TransitionMode } from "./transition.js";
+export { appIdOf, type HostResolution, resolveVirtualHost } from "./virtual-host.js";

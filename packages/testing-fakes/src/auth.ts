@@ -1,0 +1,186 @@
+import { maskSecretId, type SignatureParts, verifyRequest } from "@cibatch/signer";
+import { type AccountRegistry, accountMayAccess } from "./accounts.js";
+import type { SignatureVerdict } from "./journal.js";
+
+/**
+ * Which error table the fake answers authentication failures from (api.md §13.2, OQ8): `cos` (default) uses the
+ * COS codes (`403 SignatureDoesNotMatch`, `403 InvalidAccessKeyId`, `403 AccessDenied` "Request has expired",
+ * `403 RequestTimeTooSkewed`, `400 ExpiredToken`); `ci` the CI table (`401 AccessDenied`, `401 SecretidNotExist`,
+ * `401 SignatureExpired`). Both answer `401 MissingAuthorization` / `401 InvalidAuthorization`.
+ *
+ * @example
+ * ```ts
+ * import { createFakeCi, type AuthErrorStyle } from "@cibatch/testing-fakes";
+ * const style: AuthErrorStyle = "ci";
+ * const fake = createFakeCi({ authErrors: style });
+ * ```
+ */
+export type AuthErrorStyle = "cos" | "ci";
+
+/**
+ * The fake's reasons to refuse a request's credentials: the verifier's codes plus the fake's own token and
+ * account checks.
+ *
+ * @example
+ * ```ts
+ * import type { AuthFailureCode } from "@cibatch/testing-fakes";
+ * const code: AuthFailureCode = "ExpiredToken";
+ * ```
+ */
+export type AuthFailureCode =
+  | "MissingAuthorization"
+  | "InvalidAuthorization"
+  | "SecretIdNotExist"
+  | "SignatureExpired"
+  | "RequestTimeTooSkewed"
+  | "SignatureDoesNotMatch"
+  | "ExpiredToken"
+  | "InvalidToken"
+  | "AccessDenied";
+
+/** @internal An HTTP error to answer. */
+export interface AuthHttpError {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** @internal The verdict plus the error to answer when refused. */
+export interface AuthOutcome {
+  readonly verdict: SignatureVerdict;
+  readonly error: AuthHttpError | undefined;
+}
+
+const TABLE: Record<AuthFailureCode, Record<AuthErrorStyle, readonly [number, string]>> = {
+  MissingAuthorization: { cos: [401, "MissingAuthorization"], ci: [401, "MissingAuthorization"] },
+  InvalidAuthorization: { cos: [401, "InvalidAuthorization"], ci: [401, "InvalidAuthorization"] },
+  SecretIdNotExist: { cos: [403, "InvalidAccessKeyId"], ci: [401, "SecretidNotExist"] },
+  SignatureExpired: { cos: [403, "AccessDenied"], ci: [401, "SignatureExpired"] },
+  RequestTimeTooSkewed: { cos: [403, "RequestTimeTooSkewed"], ci: [401, "SignatureExpired"] },
+  SignatureDoesNotMatch: { cos: [403, "SignatureDoesNotMatch"], ci: [401, "AccessDenied"] },
+  ExpiredToken: { cos: [400, "ExpiredToken"], ci: [401, "SignatureExpired"] },
+  InvalidToken: { cos: [403, "AccessDenied"], ci: [401, "AccessDenied"] },
+  AccessDenied: { cos: [403, "AccessDenied"], ci: [403, "AccessDenied"] },
+};
+
+/**
+ * The HTTP status and error code the fake answers for an authentication failure.
+ *
+ * @example
+ * ```ts
+ * import { authErrorFor } from "@cibatch/testing-fakes";
+ * authErrorFor("SignatureDoesNotMatch", "cos"); // { status: 403, code: "SignatureDoesNotMatch" }
+ * authErrorFor("SignatureDoesNotMatch", "ci"); // { status: 401, code: "AccessDenied" }
+ * ```
+ */
+export function authErrorFor(failure: AuthFailureCode, style: AuthErrorStyle): { status: number; code: string } {
+  const [status, code] = TABLE[failure][style];
+  return { status, code };
+}
+
+const visible = (text: string): string => JSON.stringify(text);
+
+function expectedOf(parts: SignatureParts): Record<string, string> {
+  return {
+    keyTime: parts.keyTime,
+    signTime: parts.signTime,
+    headerList: parts.headerList,
+    urlParamList: parts.urlParamList,
+    httpString: parts.httpString,
+    sha1HttpString: parts.sha1HttpString,
+    stringToSign: parts.stringToSign,
+  };
+}
+
+function messageFor(failure: AuthFailureCode, style: AuthErrorStyle, detail: string, parts?: SignatureParts): string {
+  // The official SDKs correct their clock on exactly this message (cos-nodejs-sdk-v5 base.js).
+  if (failure === "SignatureExpired" && style === "cos") return "Request has expired";
+  if (failure === "SignatureDoesNotMatch" && parts) {
+    return (
+      "The request signature we calculated does not match the signature you provided. " +
+      `StringToSign=${visible(parts.stringToSign)} HttpString=${visible(parts.httpString)} ` +
+      `q-header-list=${visible(parts.headerList)} q-url-param-list=${visible(parts.urlParamList)}`
+    );
+  }
+  return detail;
+}
+
+/** @internal Verifies a request's signature, token and account against the registry. */
+export async function authenticate(input: {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly bucket: string;
+  readonly now: number;
+  readonly accounts: AccountRegistry;
+  readonly style: AuthErrorStyle;
+  readonly allowAny: boolean;
+  readonly maxSkewSeconds: number;
+}): Promise<AuthOutcome> {
+  const refuse = (
+    failure: AuthFailureCode,
+    detail: string,
+    extra: { secretId?: string; parts?: SignatureParts } = {},
+  ): AuthOutcome => {
+    const { status, code } = authErrorFor(failure, input.style);
+    const message = messageFor(failure, input.style, detail, extra.parts);
+    const verdict: SignatureVerdict = {
+      result: "failed",
+      code: failure,
+      message: detail,
+      accepted: input.allowAny,
+      ...(extra.secretId !== undefined ? { secretId: maskSecretId(extra.secretId) } : {}),
+      ...(extra.parts ? { expected: expectedOf(extra.parts) } : {}),
+    };
+    return { verdict, error: input.allowAny ? undefined : { status, code, message } };
+  };
+
+  let result: Awaited<ReturnType<typeof verifyRequest>>;
+  try {
+    result = await verifyRequest(
+      { method: input.method, url: input.url, headers: input.headers },
+      {
+        getSecret: (id) => input.accounts.get(id)?.secretKey,
+        now: input.now,
+        maxSkewSeconds: input.maxSkewSeconds,
+      },
+    );
+  } catch (error) {
+    // The verifier refuses input it cannot even read (e.g. control characters in a header): a malformed request.
+    return refuse("InvalidAuthorization", `the request cannot be verified: ${(error as Error).message}`);
+  }
+  if (!result.ok) {
+    return refuse(result.code, result.message, {
+      ...(result.secretId !== undefined ? { secretId: result.secretId } : {}),
+      ...(result.expected ? { parts: result.expected } : {}),
+    });
+  }
+  const account = input.accounts.get(result.secretId);
+  const ids = { secretId: result.secretId };
+  if (account?.token !== undefined) {
+    if (result.token === undefined) {
+      return refuse(
+        "InvalidToken",
+        "This SecretId is a temporary key: send its session token in x-ci-security-token (or x-cos-security-token).",
+        ids,
+      );
+    }
+    if (result.token.value !== account.token) {
+      return refuse("InvalidToken", `The ${result.token.name} does not belong to this temporary SecretId.`, ids);
+    }
+    if (account.expiresAt !== undefined && input.now >= account.expiresAt) {
+      return refuse(
+        "ExpiredToken",
+        `The temporary credentials expired at ${new Date(account.expiresAt).toISOString()}; fetch new ones.`,
+        ids,
+      );
+    }
+  }
+  if (account && !accountMayAccess(account, input.bucket)) {
+    return refuse("AccessDenied", `This SecretId belongs to another APPID than bucket ${input.bucket}.`, ids);
+  }
+  return {
+    verdict: { result: "ok", secretId: maskSecretId(result.secretId), accepted: true },
+    error: undefined,
+  };
+}

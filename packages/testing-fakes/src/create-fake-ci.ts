@@ -1,0 +1,454 @@
+import { randomInt } from "node:crypto";
+import { createAccountRegistry, type FakeAccount, type FakeKeys } from "./accounts.js";
+import type { AuthErrorStyle } from "./auth.js";
+import { type FakeClock, realClock } from "./clock.js";
+import { createCodec, normalizeOperation } from "./codec.js";
+import { createControlApi } from "./control-api.js";
+import { DEMO_ACCOUNT, DEMO_BUCKET, DEMO_REGION } from "./demo-seed.js";
+import { FakeCiError } from "./errors.js";
+import { createFaultEngine, type FakeFaults, faultRuleFromJson, faultRuleToJson } from "./faults.js";
+import { fromFetchRequest, toFetchResponse } from "./fetch-adapter.js";
+import { createHandler, type HandlerSettings } from "./handler.js";
+import { createIdGenerator } from "./ids.js";
+import type { JobState } from "./job-state.js";
+import { createJobStore, viewOf } from "./job-store.js";
+import type { FakeJobView, OutcomeRule, SeedJob } from "./job-types.js";
+import { createJournal, type FakeJournal } from "./journal.js";
+import { createListCursors } from "./list-jobs.js";
+import { type ListenOptions, type RunningListener, startListener } from "./listener.js";
+import { type RandomSource, seededRandom } from "./random.js";
+import type { FakeReply, FakeRequest } from "./reply.js";
+import {
+  checkSnapshot,
+  type FakeStateSnapshot,
+  jobFromJson,
+  jobToJson,
+  readStateFile,
+  writeStateFile,
+} from "./state-file.js";
+import { DEFAULT_SWITCHES, type FakeCiSwitches, type FakeCiSwitchesPatch, mergeSwitches } from "./switches.js";
+import { parseTzOffset } from "./time-format.js";
+import { normalizeTransition, type TransitionMode } from "./transition.js";
+
+/**
+ * Options of {@link createFakeCi}. Every option has a default; `createFakeCi()` gives a working fake with the demo
+ * account registered.
+ *
+ * @example
+ * ```ts
+ * import { createFakeCi, manualClock, type FakeCiOptions } from "@cibatch/testing-fakes";
+ * const options: FakeCiOptions = {
+ *   clock: manualClock(),
+ *   seed: 42,
+ *   accounts: [{ bucket: "examplebucket-1250000000", secretId: "AKIDtest", secretKey: "test-key" }],
+ *   transition: { mode: "manual" },
+ * };
+ * const fake = createFakeCi(options);
+ * ```
+ */
+export interface FakeCiOptions {
+  /** Bucket for requests whose `Host` is not a CI host (e.g. `127.0.0.1:port`). Default `examplebucket-1250000000`. */
+  readonly bucket?: string;
+  /** Region for such requests. Default `ap-beijing`. */
+  readonly region?: string;
+  /** Credentials accepted. Default: only {@link DEMO_ACCOUNT}. */
+  readonly accounts?: readonly FakeAccount[];
+  /** Default {@link realClock}. */
+  readonly clock?: FakeClock;
+  /** Seed of every random choice (job ids, request ids, fault dice). Default: a random seed, see `fake.seed`. */
+  readonly seed?: number | string;
+  /** Replaces the seeded generators with one source of your own. */
+  readonly random?: RandomSource;
+  /** Default `{ mode: "afterDescribes", n: 2 }`. */
+  readonly transition?: TransitionMode;
+  /** How jobs finish on their own. Default `"Success"`. */
+  readonly outcome?: OutcomeRule;
+  /** Default `"cos"`. */
+  readonly authErrors?: AuthErrorStyle;
+  /** Accept any signature (the journal still records the verdict). An explicit opt-out; default `false`. */
+  readonly allowAnySignature?: boolean;
+  /** How far ahead of the fake clock a `q-sign-time` may start, in seconds. Default 900. */
+  readonly maxSkewSeconds?: number;
+  /** Offset printed in job times. Default `+0800`. */
+  readonly tzOffset?: string;
+  /** Largest request body in bytes; larger answers `413 InvalidContent`. Default 1 MiB. */
+  readonly bodyLimit?: number;
+  /** Behaviour for the open questions of api.md §12 (defaults §13.2). */
+  readonly switches?: FakeCiSwitchesPatch;
+  /** Journal entries kept (oldest dropped). Default 10 000. */
+  readonly journalLimit?: number;
+  /** The `/_fake/` control API: on by default; `false` turns it off; `{ token }` requires `x-fake-control-token`. */
+  readonly controlApi?: boolean | { readonly token: string };
+  /** Load state from this JSON file at start (if it exists) and write it back after changes. */
+  readonly stateFile?: string;
+}
+
+/**
+ * The job side of a fake: inspect, seed and move jobs.
+ *
+ * @example
+ * ```ts
+ * import { createFakeCi } from "@cibatch/testing-fakes";
+ * const fake = createFakeCi({ transition: { mode: "manual" } });
+ * const job = fake.jobs.seed({ name: "n", type: "Workflow", input: { Prefix: "p/" }, operation: { WorkflowIds: "w1" } });
+ * fake.jobs.advance(job.jobId, "Failed", { code: "InternalError", message: "boom" });
+ * ```
+ */
+export interface FakeJobs {
+  /** A job by id (in one bucket, or searching all); `undefined` when absent. */
+  get(jobId: string, bucket?: string): FakeJobView | undefined;
+  /** Every job (of one bucket, or all), oldest first. */
+  list(bucket?: string): FakeJobView[];
+  /** Adds a job in any state. */
+  seed(job: SeedJob): FakeJobView;
+  /** Moves a job to `state` through the state machine (`Submitted → Success` passes `Running`). */
+  advance(jobId: string, state: JobState, detail?: { code?: string; message?: string; bucket?: string }): FakeJobView;
+  /** The fake-wide transition mode. */
+  transition(): TransitionMode;
+  setTransition(mode: TransitionMode): void;
+  /** Pauses a queue: its `Running` jobs go to `Pause`, its `Submitted` jobs wait. */
+  pauseQueue(queueId: string): void;
+  /** Resumes a queue: its `Pause` jobs go back to `Running`. */
+  resumeQueue(queueId: string): void;
+  /** Removes every job. */
+  clear(): void;
+}
+
+/**
+ * Persistence of a fake's state.
+ *
+ * @example
+ * ```ts
+ * import { createFakeCi } from "@cibatch/testing-fakes";
+ * const fake = createFakeCi();
+ * fake.state.save("/tmp/fake.json");
+ * createFakeCi().state.load("/tmp/fake.json");
+ * ```
+ */
+export interface FakeState {
+  export(): FakeStateSnapshot;
+  import(snapshot: FakeStateSnapshot): void;
+  /** Writes the state to `file` (default: the `stateFile` option) atomically. */
+  save(file?: string): void;
+  /** Loads `file` (default: the `stateFile` option); `false` when it does not exist. */
+  load(file?: string): boolean;
+  /** Writes pending changes to the `stateFile` now. */
+  flush(): void;
+}
+
+/**
+ * The run-time settings that can change while the fake runs (`PUT /_fake/config`).
+ *
+ * @example
+ * ```ts
+ * import type { FakeCiConfig } from "@cibatch/testing-fakes";
+ * const config: FakeCiConfig = { allowAnySignature: true, switches: { describe: { multiId: "reject" } } };
+ * ```
+ */
+export interface FakeCiConfig {
+  readonly switches?: FakeCiSwitchesPatch;
+  readonly authErrors?: AuthErrorStyle;
+  readonly allowAnySignature?: boolean;
+}
+
+/**
+ * One fake CI service. Nothing is global: several fakes can live in one process.
+ *
+ * @example
+ * ```ts
+ * import { createFakeCi } from "@cibatch/testing-fakes";
+ * const fake = createFakeCi({ allowAnySignature: true });
+ * const res = await fake.fetch("http://127.0.0.1/inventorytriggerjob?size=5");
+ * console.log(res.status, res.headers.get("x-ci-request-id"));
+ * ```
+ */
+export interface FakeCi {
+  /** A `fetch`-compatible handler: no socket. */
+  readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  /** Serves the fake on a real socket (default `127.0.0.1:0`). */
+  listen(options?: ListenOptions): Promise<RunningListener>;
+  /** The core handler, for custom front ends. */
+  handle(request: FakeRequest): Promise<FakeReply>;
+  readonly clock: FakeClock;
+  readonly jobs: FakeJobs;
+  readonly faults: FakeFaults;
+  readonly journal: FakeJournal;
+  readonly keys: FakeKeys;
+  readonly state: FakeState;
+  /** The seed of this fake's random choices (print it to replay a failing run). */
+  readonly seed: number | string;
+  /** Bucket and region for non-CI hosts. */
+  readonly defaults: { readonly bucket: string; readonly region: string };
+  /** Current switches and auth settings. */
+  config(): { switches: FakeCiSwitches; authErrors: AuthErrorStyle; allowAnySignature: boolean };
+  /** Changes switches and auth settings at run time. */
+  configure(config: FakeCiConfig): void;
+  /** Clears jobs, faults, journal and list cursors; keeps accounts, options and the clock. */
+  reset(): void;
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new FakeCiError("InvalidOption", `${name} must be an integer ≥ 1`);
+  return value;
+}
+
+/**
+ * Builds a fake CI service: job store, clock, faults, journal and accounts behind a `fetch` handler.
+ *
+ * @example
+ * ```ts
+ * import { createFakeCi, manualClock } from "@cibatch/testing-fakes";
+ * const fake = createFakeCi({ clock: manualClock(), seed: 1 });
+ * const server = await fake.listen({ port: 0 });
+ * // point a client at server.url, signing for examplebucket-1250000000.ci.ap-beijing.myqcloud.com
+ * await server.close();
+ * ```
+ */
+export function createFakeCi(options: FakeCiOptions = {}): FakeCi {
+  const clock = options.clock ?? realClock();
+  const seed = options.seed ?? randomInt(1, 2 ** 31 - 1);
+  const stream = (name: string): RandomSource => options.random ?? seededRandom(`${seed}/${name}`);
+  const ids = createIdGenerator(stream("jobs"), stream("requests"));
+  const tzOffset = options.tzOffset ?? "+0800";
+  parseTzOffset(tzOffset);
+  const bodyLimit = positive("bodyLimit", options.bodyLimit, 1024 * 1024);
+  const maxSkewSeconds = options.maxSkewSeconds ?? 900;
+  const initialAccounts = options.accounts ?? [DEMO_ACCOUNT];
+  const defaults = {
+    bucket: options.bucket ?? DEMO_BUCKET,
+    region: options.region ?? DEMO_REGION,
+  };
+  let switches = mergeSwitches(DEFAULT_SWITCHES, options.switches);
+  let authErrors: AuthErrorStyle = options.authErrors ?? "cos";
+  if (authErrors !== "cos" && authErrors !== "ci")
+    throw new FakeCiError("InvalidOption", 'authErrors must be "cos" or "ci"');
+  let allowAnySignature = options.allowAnySignature === true;
+  let transition = normalizeTransition(options.transition ?? { mode: "afterDescribes", n: 2 });
+  const outcome: OutcomeRule = options.outcome ?? "Success";
+
+  let dirty = false;
+  let loading = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onChange = (): void => {
+    if (!options.stateFile || loading) return;
+    dirty = true;
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      state.flush();
+    }, 0);
+    timer.unref?.();
+  };
+
+  const codec = createCodec(bodyLimit);
+  const store = createJobStore({
+    now: () => clock.now(),
+    ids,
+    transition: () => transition,
+    outcome: () => outcome,
+    queueIdOf: (operation) => codec.queueIdOf(operation),
+    onChange,
+  });
+  const cursors = createListCursors();
+  const faults = createFaultEngine(stream("faults"), onChange);
+  const journal = createJournal(positive("journalLimit", options.journalLimit, 10_000));
+  const accounts = createAccountRegistry(initialAccounts, () => undefined);
+
+  // One settings object per configuration, not one per request.
+  let current: HandlerSettings | undefined;
+  const settings = (): HandlerSettings => {
+    if (
+      current?.switches !== switches ||
+      current.authErrors !== authErrors ||
+      current.allowAnySignature !== allowAnySignature
+    ) {
+      current = {
+        bucket: defaults.bucket,
+        region: defaults.region,
+        switches,
+        authErrors,
+        allowAnySignature,
+        tzOffset,
+        maxSkewSeconds,
+      };
+    }
+    return current;
+  };
+
+  const requireJob = (jobId: string, bucket?: string) => {
+    const job = store.find(jobId, bucket);
+    if (!job) throw new FakeCiError("JobNotFound", `no job ${jobId}${bucket ? ` in bucket ${bucket}` : ""}`);
+    return job;
+  };
+
+  const jobs: FakeJobs = {
+    get(jobId, bucket) {
+      const job = store.find(jobId, bucket);
+      if (!job) return undefined;
+      store.settle(job, clock.now());
+      return viewOf(job);
+    },
+    list(bucket) {
+      const now = clock.now();
+      return store.all(bucket).map((job) => {
+        store.settle(job, now);
+        return viewOf(job);
+      });
+    },
+    seed: (job) => viewOf(store.seed({ ...job, operation: normalizeOperation(job.operation ?? {}) }, defaults.bucket)),
+    advance(jobId, target, detail) {
+      const job = requireJob(jobId, detail?.bucket);
+      const moveDetail: { code?: string; message?: string } = {};
+      if (detail?.code !== undefined) moveDetail.code = detail.code;
+      if (detail?.message !== undefined) moveDetail.message = detail.message;
+      store.advance(job, target, moveDetail);
+      return viewOf(job);
+    },
+    transition: () => transition,
+    setTransition(mode) {
+      transition = normalizeTransition(mode);
+      onChange();
+    },
+    pauseQueue: (queueId) => store.pauseQueue(queueId),
+    resumeQueue: (queueId) => store.resumeQueue(queueId),
+    clear: () => store.clear(),
+  };
+
+  const state: FakeState = {
+    export: () => ({
+      version: 1,
+      ...(clock.kind === "manual" ? { clock: clock.now() } : {}),
+      jobs: store.all().map(jobToJson),
+      pausedQueues: store.pausedQueues(),
+      faults: faults.list().map((rule) => faultRuleToJson(rule)),
+      transition,
+      switches,
+    }),
+    import(input) {
+      const snapshot = checkSnapshot(input, "the imported state");
+      loading = true;
+      try {
+        const records = snapshot.jobs.map(jobFromJson);
+        const rules = (snapshot.faults ?? []).map(faultRuleFromJson);
+        transition = normalizeTransition(snapshot.transition ?? transition);
+        switches = mergeSwitches(DEFAULT_SWITCHES, snapshot.switches);
+        if (snapshot.clock !== undefined && clock.kind === "manual") clock.set(snapshot.clock);
+        store.restore(records, snapshot.pausedQueues ?? []);
+        faults.clear();
+        for (const rule of rules) faults.add(rule);
+        cursors.clear();
+      } finally {
+        loading = false;
+      }
+      onChange();
+    },
+    save(file) {
+      const target = file ?? options.stateFile;
+      if (!target) throw new FakeCiError("InvalidOption", "state.save() needs a file (or the stateFile option)");
+      writeStateFile(target, state.export());
+      if (target === options.stateFile) dirty = false;
+    },
+    load(file) {
+      const target = file ?? options.stateFile;
+      if (!target) throw new FakeCiError("InvalidOption", "state.load() needs a file (or the stateFile option)");
+      const snapshot = readStateFile(target);
+      if (!snapshot) return false;
+      state.import(snapshot);
+      return true;
+    },
+    flush() {
+      if (timer) {
+        clearTimeout(timer);
+        timer = undefined;
+      }
+      if (dirty && options.stateFile) state.save(options.stateFile);
+    },
+  };
+
+  const fake: FakeCi = {
+    fetch: async (input, init) => {
+      const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+      const reply = await handle(await fromFetchRequest(request, bodyLimit));
+      return toFetchResponse(reply, clock, request.signal);
+    },
+    listen: (listenOptions = {}) =>
+      startListener(handle, clock, bodyLimit, listenOptions, (error) => {
+        process.emitWarning(`cibatch fake: unexpected error while serving a request: ${String(error)}`);
+      }),
+    handle: (request) => handle(request),
+    clock,
+    jobs,
+    faults,
+    journal,
+    keys: accounts,
+    state,
+    seed,
+    defaults,
+    config: () => ({ switches, authErrors, allowAnySignature }),
+    configure(config) {
+      const nextSwitches = mergeSwitches(switches, config.switches);
+      if (config.authErrors !== undefined && config.authErrors !== "cos" && config.authErrors !== "ci") {
+        throw new FakeCiError("InvalidOption", 'authErrors must be "cos" or "ci"');
+      }
+      switches = nextSwitches;
+      authErrors = config.authErrors ?? authErrors;
+      if (config.allowAnySignature !== undefined) allowAnySignature = config.allowAnySignature === true;
+      onChange();
+    },
+    reset() {
+      store.clear();
+      faults.clear();
+      journal.clear();
+      cursors.clear();
+    },
+  };
+
+  const controlToken = typeof options.controlApi === "object" ? options.controlApi.token : undefined;
+  const handle = createHandler({
+    clock,
+    ids,
+    store,
+    cursors,
+    faults,
+    journal,
+    accounts,
+    codec,
+    settings,
+    control: options.controlApi === false ? undefined : createControlApi(fake, controlToken),
+  });
+
+  if (options.stateFile) state.load(options.stateFile);
+  return fake;
+}
+
+/**
+ * {@link createFakeCi} and {@link FakeCi.listen} in one call; the fake is on `server.fake`.
+ *
+ * @example
+ * ```ts
+ * import { startFake } from "@cibatch/testing-fakes";
+ * const server = await startFake({ seed: 7 });
+ * console.log(server.url, server.fake.seed);
+ * await server.close();
+ * ```
+ */
+export async function startFake(
+  options: FakeCiOptions & ListenOptions = {},
+): Promise<RunningListener & { readonly fake: FakeCi }> {
+  const fake = createFakeCi(options);
+  const listenOptions: { host?: string; port?: number; requestTimeoutMs?: number } = {};
+  if (options.host !== undefined) listenOptions.host = options.host;
+  if (options.port !== undefined) listenOptions.port = options.port;
+  if (options.requestTimeoutMs !== undefined) listenOptions.requestTimeoutMs = options.requestTimeoutMs;
+  const server = await fake.listen(listenOptions);
+  return {
+    fake,
+    url: server.url,
+    host: server.host,
+    port: server.port,
+    close: async () => {
+      await server.close();
+      fake.state.flush();
+    },
+  };
+}

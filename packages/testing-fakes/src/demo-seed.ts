@@ -1,0 +1,171 @@
+import type { FakeAccount } from "./accounts.js";
+import type { SeedJob } from "./job-types.js";
+
+/**
+ * The bucket of the demo data and the default bucket of every fake (the api.md examples' bucket).
+ *
+ * @example
+ * ```ts
+ * import { DEMO_BUCKET } from "@cibatch/testing-fakes";
+ * console.log(`${DEMO_BUCKET}.ci.ap-beijing.myqcloud.com`);
+ * ```
+ */
+export const DEMO_BUCKET = "examplebucket-1250000000";
+
+/**
+ * The region of the demo data and the default region (the seed document's sample host is in `ap-beijing`).
+ *
+ * @example
+ * ```ts
+ * import { DEMO_REGION } from "@cibatch/testing-fakes";
+ * DEMO_REGION; // "ap-beijing"
+ * ```
+ */
+export const DEMO_REGION = "ap-beijing";
+
+/**
+ * Documented, obviously fake credentials that every fake accepts unless given `accounts` of its own. They open
+ * nothing anywhere else.
+ *
+ * @example
+ * ```ts
+ * import { DEMO_ACCOUNT } from "@cibatch/testing-fakes";
+ * DEMO_ACCOUNT.secretId; // "AKIDcibatchDEMO000000000000000000000"
+ * ```
+ */
+export const DEMO_ACCOUNT: FakeAccount = {
+  bucket: DEMO_BUCKET,
+  secretId: "AKIDcibatchDEMO000000000000000000000",
+  secretKey: "cibatchDEMOsecretKEYnotAsecret00",
+};
+
+/**
+ * The id of the seed document's sample job (DOC-GET sample response).
+ *
+ * @example
+ * ```ts
+ * import { DEMO_JOB_ID } from "@cibatch/testing-fakes";
+ * DEMO_JOB_ID; // "b3deffea2f84911ec9cb15254008618d9"
+ * ```
+ */
+export const DEMO_JOB_ID = "b3deffea2f84911ec9cb15254008618d9";
+
+const pinned = { mode: "manual" } as const;
+const workflowOperation = {
+  TimeInterval: { Start: "2022-02-01T12:00:00+0800", End: "2022-05-01T12:00:00+0800" },
+  WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc",
+};
+const jobOperation = {
+  TimeInterval: { Start: "2022-02-01T12:00:00+0800", End: "2022-05-01T12:00:00+0800" },
+  QueueId: "p893bcda225bf4945a378da6662e81a89",
+  UserData: "this is my inventorytriggerjob",
+  CallBack: "https://www.callback.com",
+  Tag: "Transcode",
+  JobParam: { TemplateId: "t1460606b9752148c4ab182f55163ba7cd" },
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: ${…} is the CI service's own placeholder syntax
+  Output: { Region: "ap-chongqing", Bucket: "test-1234567890", Object: "output/${InventoryTriggerJobId}/out.mp4" },
+  JobLevel: 0,
+};
+
+/**
+ * The built-in `demo` seed (`cibatch-fake --seed demo`): the seed document's job
+ * `b3deffea2f84911ec9cb15254008618d9` exactly as in its sample response (Workflow, `Running`, `StartTime`/`EndTime`
+ * `-`), the list sample's `Job` variant `be8f65004eb8511eaaed4f377124a303c`, and one job in each other state.
+ * Demo jobs are pinned (`transition: manual`) so they keep their documented state; jobs you create move normally.
+ *
+ * @example
+ * ```ts
+ * import { createFakeCi, demoJobs } from "@cibatch/testing-fakes";
+ * const fake = createFakeCi();
+ * for (const job of demoJobs()) fake.jobs.seed(job);
+ * ```
+ */
+export function demoJobs(): SeedJob[] {
+  return [
+    {
+      jobId: DEMO_JOB_ID,
+      name: "demo",
+      type: "Workflow",
+      state: "Running",
+      creationTime: "2022-06-27T15:23:10+0800",
+      input: { Prefix: "input" },
+      operation: workflowOperation,
+      transition: pinned,
+    },
+    {
+      jobId: "be8f65004eb8511eaaed4f377124a303c",
+      name: "demo",
+      type: "Job",
+      state: "Running",
+      creationTime: "2022-06-27T15:23:10+0800",
+      startTime: "2022-06-27T15:23:11+0800",
+      endTime: "2022-06-27T15:25:10+0800",
+      input: { Prefix: "input" },
+      operation: jobOperation,
+      transition: pinned,
+    },
+    {
+      jobId: "be4545ce55ba0412113701657c42f131d",
+      name: "nightly-transcode",
+      type: "Workflow",
+      state: "Submitted",
+      creationTime: "2022-06-28T09:00:00+0800",
+      input: { Manifest: "https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/inventory/manifest.json" },
+      operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+      transition: pinned,
+    },
+    {
+      jobId: "b88a78fe20b418593ddb1c3622265e2ef",
+      name: "thumbnails",
+      type: "Job",
+      state: "Success",
+      creationTime: "2022-06-26T10:00:00+0800",
+      startTime: "2022-06-26T10:00:02+0800",
+      endTime: "2022-06-26T10:12:45+0800",
+      input: { Prefix: "media/" },
+      operation: {
+        Tag: "Snapshot",
+        JobParam: { TemplateId: "t1460606b9752148c4ab182f55163ba7cd" },
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: ${…} is the CI service's own placeholder syntax
+        Output: { Region: "ap-beijing", Bucket: "examplebucket-1250000000", SpriteObject: "sprites/${InputName}.jpg" },
+      },
+      transition: pinned,
+    },
+    {
+      jobId: "bc29640f823400022d15ee1663248666a",
+      name: "broken-input",
+      type: "Workflow",
+      state: "Failed",
+      code: "ResourceNotFound",
+      message: "input resource does not exist",
+      creationTime: "2022-06-25T08:30:00+0800",
+      startTime: "2022-06-25T08:30:01+0800",
+      endTime: "2022-06-25T08:30:03+0800",
+      input: { UrlFile: "url-list.txt" },
+      operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+      transition: pinned,
+    },
+    {
+      jobId: "bd9d12f01cae9eb662ae48dcd37997bdd",
+      name: "queued-transcode",
+      type: "Job",
+      state: "Pause",
+      creationTime: "2022-06-27T20:00:00+0800",
+      startTime: "2022-06-27T20:00:05+0800",
+      input: { Object: "test.png" },
+      operation: jobOperation,
+      transition: pinned,
+    },
+    {
+      jobId: "b256d23361f08a31e9f60f366f0a9ceac",
+      name: "cancelled-run",
+      type: "Workflow",
+      state: "Cancel",
+      creationTime: "2022-06-24T12:00:00+0800",
+      endTime: "2022-06-24T12:05:00+0800",
+      input: { Prefix: "archive/" },
+      operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+      transition: pinned,
+    },
+  ];
+}

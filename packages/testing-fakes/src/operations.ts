@@ -1,0 +1,30 @@
+/**
+ * The four operations of the `/inventorytriggerjob` family, by their CAM names (api.md §2).
+ *
+ * @example
+ * ```ts
+ * import type { OperationName } from "@cibatch/testing-fakes";
+ * const op: OperationName = "CreateInventoryTriggerJob";
+ * ```
+ */
+export type OperationName =
+  | "CreateInventoryTriggerJob"
+  | "DescribeInventoryTriggerJob"
+  | "DescribeInventoryTriggerJobs"
+  | "CancelInventoryTriggerJob";
+
+/**
+ * Every {@link OperationName}.
+ *
+ * @example
+ * ```ts
+ * import { OPERATION_NAMES } from "@cibatch/testing-fakes";
+ * OPERATION_NAMES.length; // 4
+ * ```
+ */
+export const OPERATION_NAMES: readonly OperationName[] = [
+  "CreateInventoryTriggerJob",
+  "DescribeInventoryTriggerJob",
+  "DescribeInventoryTriggerJobs",
+  "CancelInventoryTriggerJob",
+];
