@@ -17,7 +17,9 @@ import { appIdOf } from "./virtual-host.js";
  * ```
  */
 export interface FakeAccount {
+  /** The SecretId (`q-ak`) the fake accepts. */
   readonly secretId: string;
+  /** The SecretKey the fake verifies signatures with. */
   readonly secretKey: string;
   /** `<BucketName-APPID>`: ties the key to that APPID. */
   readonly bucket?: string;
@@ -38,9 +40,13 @@ export interface FakeAccount {
  * ```
  */
 export interface FakeAccountView {
+  /** The SecretId. */
   readonly secretId: string;
+  /** The bucket whose APPID the key is bound to, if any. */
   readonly bucket: string | undefined;
+  /** Whether the key has a session token (temporary credentials). */
   readonly temporary: boolean;
+  /** When the temporary credentials expire, epoch ms. */
   readonly expiresAt: number | undefined;
 }
 
@@ -58,7 +64,9 @@ export interface FakeAccountView {
 export interface FakeKeys {
   /** Adds or replaces the account with this SecretId. */
   add(account: FakeAccount): void;
+  /** Removes the account with this SecretId; `false` when there was none. */
   remove(secretId: string): boolean;
+  /** Every account, without its SecretKey or token. */
   list(): FakeAccountView[];
 }
 

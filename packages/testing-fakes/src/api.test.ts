@@ -62,6 +62,23 @@ describe("POST /inventorytriggerjob", () => {
     expect(res.body).toContain("<Type>Job</Type>");
   });
 
+  it("echoes TimeInterval times exactly as sent (Go's `z`, `Z`, `+08:00`, the documented `0`)", async () => {
+    const interval = "<TimeInterval><Start>0</Start><End>2022-02-25T12:00:00z</End></TimeInterval>";
+    const id = await create(
+      `<Request><Name>echo</Name><Type>Workflow</Type><Input><Prefix>p/</Prefix></Input><Operation>${interval}<WorkflowIds>w1</WorkflowIds></Operation></Request>`,
+    );
+    const described = await call({ target: `/inventorytriggerjob/${id}` });
+    expect(described.body).toContain(`<Operation>${interval}<WorkflowIds>w1</WorkflowIds></Operation>`);
+    const listed = await call({ target: "/inventorytriggerjob?size=100" });
+    expect(listed.body).toContain(interval);
+    const other =
+      "<TimeInterval><Start>2022-02-01T04:00:00Z</Start><End>2022-05-01T12:00:00+08:00</End></TimeInterval>";
+    const second = await create(
+      `<Request><Name>echo2</Name><Input><Prefix>p/</Prefix></Input><Operation>${other}<WorkflowIds>w2</WorkflowIds></Operation></Request>`,
+    );
+    expect((await call({ target: `/inventorytriggerjob/${second}` })).body).toContain(other);
+  });
+
   it("accepts an XML declaration, nodes in any order, and an empty TimeInterval", async () => {
     const body = `<?xml version="1.0" encoding="utf-8"?><Request><Operation><TimeInterval></TimeInterval><WorkflowIds>w1</WorkflowIds></Operation><Input><Prefix>p/</Prefix></Input><Name>any_order</Name></Request>`;
     const id = await create(body);

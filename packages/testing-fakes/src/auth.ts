@@ -1,4 +1,4 @@
-import { maskSecretId, type SignatureParts, verifyRequest } from "@cibatch/signer";
+import { maskSecretId, type ParsedAuthorization, type SignatureParts, verifyRequest } from "@cibatch/signer";
 import { type AccountRegistry, accountMayAccess } from "./accounts.js";
 import type { SignatureVerdict } from "./journal.js";
 
@@ -73,12 +73,30 @@ const TABLE: Record<AuthFailureCode, Record<AuthErrorStyle, readonly [number, st
  * authErrorFor("SignatureDoesNotMatch", "ci"); // { status: 401, code: "AccessDenied" }
  * ```
  */
-export function authErrorFor(failure: AuthFailureCode, style: AuthErrorStyle): { status: number; code: string } {
+export function authErrorFor(
+  failure: AuthFailureCode,
+  style: AuthErrorStyle,
+): {
+  /** HTTP status. */
+  status: number;
+  /** `<Code>` of the error body. */
+  code: string;
+} {
   const [status, code] = TABLE[failure][style];
   return { status, code };
 }
 
 const visible = (text: string): string => JSON.stringify(text);
+
+/** The parsed `q-*` fields of a signature, when the verifier got that far but computed nothing. */
+function fieldsOf(auth: ParsedAuthorization): Record<string, string> {
+  return {
+    keyTime: auth.keyTime,
+    signTime: auth.signTime,
+    headerList: auth.headerList.join(";"),
+    urlParamList: auth.urlParamList.join(";"),
+  };
+}
 
 function expectedOf(parts: SignatureParts): Record<string, string> {
   return {
@@ -120,7 +138,7 @@ export async function authenticate(input: {
   const refuse = (
     failure: AuthFailureCode,
     detail: string,
-    extra: { secretId?: string; parts?: SignatureParts } = {},
+    extra: { secretId?: string; parts?: SignatureParts; fields?: Record<string, string> } = {},
   ): AuthOutcome => {
     const { status, code } = authErrorFor(failure, input.style);
     const message = messageFor(failure, input.style, detail, extra.parts);
@@ -130,7 +148,7 @@ export async function authenticate(input: {
       message: detail,
       accepted: input.allowAny,
       ...(extra.secretId !== undefined ? { secretId: maskSecretId(extra.secretId) } : {}),
-      ...(extra.parts ? { expected: expectedOf(extra.parts) } : {}),
+      ...(extra.parts ? { expected: expectedOf(extra.parts) } : extra.fields ? { expected: extra.fields } : {}),
     };
     return { verdict, error: input.allowAny ? undefined : { status, code, message } };
   };
@@ -153,10 +171,11 @@ export async function authenticate(input: {
     return refuse(result.code, result.message, {
       ...(result.secretId !== undefined ? { secretId: result.secretId } : {}),
       ...(result.expected ? { parts: result.expected } : {}),
+      ...(result.authorization ? { fields: fieldsOf(result.authorization) } : {}),
     });
   }
   const account = input.accounts.get(result.secretId);
-  const ids = { secretId: result.secretId };
+  const ids = { secretId: result.secretId, parts: result.parts };
   if (account?.token !== undefined) {
     if (result.token === undefined) {
       return refuse(
@@ -180,7 +199,12 @@ export async function authenticate(input: {
     return refuse("AccessDenied", `This SecretId belongs to another APPID than bucket ${input.bucket}.`, ids);
   }
   return {
-    verdict: { result: "ok", secretId: maskSecretId(result.secretId), accepted: true },
+    verdict: {
+      result: "ok",
+      secretId: maskSecretId(result.secretId),
+      accepted: true,
+      expected: expectedOf(result.parts),
+    },
     error: undefined,
   };
 }

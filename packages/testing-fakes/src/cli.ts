@@ -27,8 +27,16 @@ import { parseTransition } from "./transition.js";
  * ```
  */
 export interface FakeCliIo {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+  /** Where the URL line and the JSON details go. */
+  readonly stdout: {
+    /** Writes text as is. */
+    write(text: string): unknown;
+  };
+  /** Where notes and errors go. */
+  readonly stderr: {
+    /** Writes text as is. */
+    write(text: string): unknown;
+  };
   /**
    * Subscribes to SIGINT/SIGTERM; returns an unsubscribe function.
    * Default: `process.once("SIGINT" | "SIGTERM")`.

@@ -78,9 +78,25 @@ export interface FakeCiOptions {
   /** Journal entries kept (oldest dropped). Default 10 000. */
   readonly journalLimit?: number;
   /** The `/_fake/` control API: on by default; `false` turns it off; `{ token }` requires `x-fake-control-token`. */
-  readonly controlApi?: boolean | { readonly token: string };
+  readonly controlApi?:
+    | boolean
+    | {
+        /** The value `x-fake-control-token` must carry. */
+        readonly token: string;
+      };
   /** Load state from this JSON file at start (if it exists) and write it back after changes. */
   readonly stateFile?: string;
+  /**
+   * Call `reset()` (jobs, faults, journal, list cursors) whenever a listener of this fake closes, so a fake shared
+   * by several test files starts each listener clean. Default `false`.
+   */
+  readonly resetOnClose?: boolean;
+  /**
+   * Answer `411 MissingContentLength` to a `POST` or `PUT` that reaches the listener without a `Content-Length`
+   * header (a chunked upload), as api.md §1.1 and §9.2 document. In-process requests (`fake.fetch`) are never
+   * refused: a Fetch `Request` computes its length only when sent. Default `true`.
+   */
+  readonly requireContentLength?: boolean;
 }
 
 /**
@@ -105,6 +121,7 @@ export interface FakeJobs {
   advance(jobId: string, state: JobState, detail?: { code?: string; message?: string; bucket?: string }): FakeJobView;
   /** The fake-wide transition mode. */
   transition(): TransitionMode;
+  /** Changes the fake-wide transition mode (jobs with their own mode keep it). */
   setTransition(mode: TransitionMode): void;
   /** Pauses a queue: its `Running` jobs go to `Pause`, its `Submitted` jobs wait. */
   pauseQueue(queueId: string): void;
@@ -126,7 +143,9 @@ export interface FakeJobs {
  * ```
  */
 export interface FakeState {
+  /** The whole state as JSON-friendly data (accounts are never included). */
   export(): FakeStateSnapshot;
+  /** Replaces jobs, faults, transition and switches (and a manual clock) with a snapshot. */
   import(snapshot: FakeStateSnapshot): void;
   /** Writes the state to `file` (default: the `stateFile` option) atomically. */
   save(file?: string): void;
@@ -146,8 +165,11 @@ export interface FakeState {
  * ```
  */
 export interface FakeCiConfig {
+  /** Switches to change (deep-merged into the current ones). */
   readonly switches?: FakeCiSwitchesPatch;
+  /** Which error table answers authentication failures. */
   readonly authErrors?: AuthErrorStyle;
+  /** Accept any signature (an explicit opt-out). */
   readonly allowAnySignature?: boolean;
 }
 
@@ -169,18 +191,36 @@ export interface FakeCi {
   listen(options?: ListenOptions): Promise<RunningListener>;
   /** The core handler, for custom front ends. */
   handle(request: FakeRequest): Promise<FakeReply>;
+  /** The fake-wide clock (signature windows, job times, transitions). */
   readonly clock: FakeClock;
+  /** Inspect, seed and move jobs. */
   readonly jobs: FakeJobs;
+  /** Declarative, seeded fault rules. */
   readonly faults: FakeFaults;
+  /** Every request the fake saw. */
   readonly journal: FakeJournal;
+  /** Accounts (credentials) the fake accepts. */
   readonly keys: FakeKeys;
+  /** Export, import and persist the state. */
   readonly state: FakeState;
   /** The seed of this fake's random choices (print it to replay a failing run). */
   readonly seed: number | string;
   /** Bucket and region for non-CI hosts. */
-  readonly defaults: { readonly bucket: string; readonly region: string };
+  readonly defaults: {
+    /** Bucket for non-CI hosts. */
+    readonly bucket: string;
+    /** Region for non-CI hosts. */
+    readonly region: string;
+  };
   /** Current switches and auth settings. */
-  config(): { switches: FakeCiSwitches; authErrors: AuthErrorStyle; allowAnySignature: boolean };
+  config(): {
+    /** The open-question switches. */
+    switches: FakeCiSwitches;
+    /** Which error table answers authentication failures. */
+    authErrors: AuthErrorStyle;
+    /** Whether any signature is accepted. */
+    allowAnySignature: boolean;
+  };
   /** Changes switches and auth settings at run time. */
   configure(config: FakeCiConfig): void;
   /** Clears jobs, faults, journal and list cursors; keeps accounts, options and the clock. */
@@ -214,6 +254,7 @@ export function createFakeCi(options: FakeCiOptions = {}): FakeCi {
   parseTzOffset(tzOffset);
   const bodyLimit = positive("bodyLimit", options.bodyLimit, 1024 * 1024);
   const maxSkewSeconds = options.maxSkewSeconds ?? 900;
+  const requireContentLength = options.requireContentLength !== false;
   const initialAccounts = options.accounts ?? [DEMO_ACCOUNT];
   const defaults = {
     bucket: options.bucket ?? DEMO_BUCKET,
@@ -270,6 +311,7 @@ export function createFakeCi(options: FakeCiOptions = {}): FakeCi {
         allowAnySignature,
         tzOffset,
         maxSkewSeconds,
+        requireContentLength,
       };
     }
     return current;
@@ -371,10 +413,21 @@ export function createFakeCi(options: FakeCiOptions = {}): FakeCi {
       const reply = await handle(await fromFetchRequest(request, bodyLimit));
       return toFetchResponse(reply, clock, request.signal);
     },
-    listen: (listenOptions = {}) =>
-      startListener(handle, clock, bodyLimit, listenOptions, (error) => {
+    listen: async (listenOptions = {}) => {
+      const server = await startListener(handle, clock, bodyLimit, listenOptions, (error) => {
         process.emitWarning(`cibatch fake: unexpected error while serving a request: ${String(error)}`);
-      }),
+      });
+      if (options.resetOnClose !== true) return server;
+      return {
+        url: server.url,
+        host: server.host,
+        port: server.port,
+        close: async () => {
+          await server.close();
+          fake.reset();
+        },
+      };
+    },
     handle: (request) => handle(request),
     clock,
     jobs,
@@ -432,9 +485,12 @@ export function createFakeCi(options: FakeCiOptions = {}): FakeCi {
  * await server.close();
  * ```
  */
-export async function startFake(
-  options: FakeCiOptions & ListenOptions = {},
-): Promise<RunningListener & { readonly fake: FakeCi }> {
+export async function startFake(options: FakeCiOptions & ListenOptions = {}): Promise<
+  RunningListener & {
+    /** The fake behind the listener. */
+    readonly fake: FakeCi;
+  }
+> {
   const fake = createFakeCi(options);
   const listenOptions: { host?: string; port?: number; requestTimeoutMs?: number } = {};
   if (options.host !== undefined) listenOptions.host = options.host;

@@ -13,6 +13,7 @@ import type { RandomSource } from "./random.js";
  * ```
  */
 export interface FaultMatch {
+  /** The operation(s), e.g. `CreateInventoryTriggerJob`. */
   readonly op?: OperationName | readonly OperationName[];
   /** HTTP method, case-insensitive. */
   readonly method?: string;
@@ -45,15 +46,59 @@ export interface FaultMatch {
  * ```
  */
 export type FaultAction =
-  | { readonly status: number; readonly code: string; readonly message?: string; readonly retryAfter?: number }
-  | { readonly latencyMs: number }
-  | { readonly reset: true }
-  | { readonly truncateBody: number }
-  | { readonly body: string; readonly contentType: string; readonly status?: number }
-  | { readonly emptyBody: true; readonly status?: number }
-  | { readonly slowBody: { readonly chunkBytes: number; readonly intervalMs: number } }
-  | { readonly skewMs: number }
-  | { readonly hang: true };
+  | {
+      /** HTTP status of the XML `<Error>` answer, e.g. 503. */
+      readonly status: number;
+      /** Its `<Code>`, e.g. `ServiceUnavailable`. */
+      readonly code: string;
+      /** Its `<Message>` (default: a note that the fault was injected). */
+      readonly message?: string;
+      /** `Retry-After` header, in seconds. */
+      readonly retryAfter?: number;
+    }
+  | {
+      /** Delay before answering, in milliseconds (fake-clock time). */
+      readonly latencyMs: number;
+    }
+  | {
+      /** Drop the socket before any response (in-process: the fetch rejects like a network error). */
+      readonly reset: true;
+    }
+  | {
+      /** Send the full `Content-Length`, then close after this many body bytes. */
+      readonly truncateBody: number;
+    }
+  | {
+      /** A body of your own, e.g. a proxy's HTML error page. */
+      readonly body: string;
+      /** Its `Content-Type`. */
+      readonly contentType: string;
+      /** Its status (default 200). */
+      readonly status?: number;
+    }
+  | {
+      /** Answer with no body at all. */
+      readonly emptyBody: true;
+      /** Its status (default 200). */
+      readonly status?: number;
+    }
+  | {
+      /** Send the body in chunks with pauses. */
+      readonly slowBody: {
+        /** Bytes per chunk. */
+        readonly chunkBytes: number;
+        /** Pause between chunks, in milliseconds (fake-clock time). */
+        readonly intervalMs: number;
+      };
+    }
+  | {
+      /** Shift the fake's idea of "now" for this request (signature window and `Date`), in milliseconds. */
+      readonly skewMs: number;
+    }
+  | {
+      /** Never answer (for timeout and abort tests). */
+      readonly hang: true;
+    };
 
 /**
  * A declarative fault rule. Rules are tried in the order added; the first that matches (and whose dice roll
@@ -71,6 +116,7 @@ export type FaultAction =
  * ```
  */
 export interface FaultRule {
+  /** Which requests the rule applies to (all when absent). */
   readonly match?: FaultMatch;
   /** Apply at most this many times, then the rule is spent (kept in `list()` with `remaining: 0`). */
   readonly times?: number;
@@ -78,6 +124,7 @@ export interface FaultRule {
   readonly probability?: number;
   /** `before` (default): the server does not act. `after`: the operation takes effect, then the response fails. */
   readonly when?: "before" | "after";
+  /** What happens to a matching request. */
   readonly action: FaultAction;
 }
 
@@ -93,6 +140,7 @@ export interface FaultRule {
  * ```
  */
 export interface FaultRuleView extends FaultRule {
+  /** The rule id (for `remove`). */
   readonly id: string;
   /** How many times it applied so far. */
   readonly hits: number;
@@ -126,7 +174,9 @@ export interface FakeFaults {
   add(rule: FaultRule): string;
   /** Removes a rule; `false` when there was none with that id. */
   remove(id: string): boolean;
+  /** Removes every rule. */
   clear(): void;
+  /** Every rule, in evaluation order, with its hit counts. */
   list(): FaultRuleView[];
 }
 

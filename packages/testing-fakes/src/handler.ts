@@ -24,6 +24,7 @@ export interface HandlerSettings {
   readonly allowAnySignature: boolean;
   readonly tzOffset: string;
   readonly maxSkewSeconds: number;
+  readonly requireContentLength: boolean;
 }
 
 /** @internal What the handler works with. */
@@ -405,6 +406,18 @@ export function createHandler(ctx: HandlerContext): (request: FakeRequest) => Pr
     });
     if (req.bodyTooLarge) {
       return early(413, "InvalidContent", "the request body is larger than the fake's body limit", route !== undefined);
+    }
+    if (
+      req.contentLengthMissing === true &&
+      settings.requireContentLength &&
+      (req.method === "POST" || req.method === "PUT")
+    ) {
+      return early(
+        411,
+        "MissingContentLength",
+        "a POST or PUT needs a Content-Length header (send Content-Length: 0 for no body)",
+        route !== undefined,
+      );
     }
     const hostHeader = req.headers.host ?? "127.0.0.1";
     const url = `http://${hostHeader}${req.target}`;

@@ -33,8 +33,11 @@ export type JobOperationValue = Readonly<Record<string, unknown>>;
  * ```
  */
 export interface JobOutcome {
+  /** The final state. */
   readonly state: "Success" | "Failed";
+  /** `Code` of the job (a failed job defaults to `InternalError`). */
   readonly code?: string;
+  /** `Message` of the job. */
   readonly message?: string;
 }
 
@@ -64,17 +67,27 @@ export type OutcomeRule = "Success" | "Failed" | ((job: FakeJobView) => JobOutco
 export interface FakeJobView {
   /** The bucket (`<BucketName-APPID>`) whose namespace holds the job. */
   readonly bucket: string;
+  /** The job id, `b` + 32 hex. */
   readonly jobId: string;
+  /** `Name` of the create request. */
   readonly name: string;
   /** `Workflow`, `Job`, or `undefined` for a legacy request without `Type`. */
   readonly type: string | undefined;
+  /** The current state. */
   readonly state: JobState;
+  /** `Code` (`Success` unless the job failed). */
   readonly code: string;
+  /** `Message` (`""` unless the job failed). */
   readonly message: string;
+  /** `CreationTime`, epoch ms. */
   readonly creationTime: number;
+  /** `StartTime` (entering `Running`), epoch ms; `undefined` until then. */
   readonly startTime: number | undefined;
+  /** `EndTime` (a final state), epoch ms; `undefined` until then. */
   readonly endTime: number | undefined;
+  /** `Input`, as received. */
   readonly input: JobInputValue;
+  /** `Operation`, as received (echoed in every answer). */
   readonly operation: JobOperationValue;
   /** How many describe calls have named this job. */
   readonly describes: number;
@@ -103,7 +116,9 @@ export interface SeedJob {
   readonly bucket?: string;
   /** Default: a fresh id from the fake's generator. */
   readonly jobId?: string;
+  /** `Name` of the job. */
   readonly name: string;
+  /** `Workflow` or `Job`; absent for a legacy workflow job. */
   readonly type?: string;
   /** Default `Submitted`. */
   readonly state?: JobState;
@@ -113,9 +128,13 @@ export interface SeedJob {
   readonly message?: string;
   /** Default: the fake clock's now. */
   readonly creationTime?: number | string;
+  /** `StartTime` (epoch ms or an API time); default: set when the state needs it. */
   readonly startTime?: number | string;
+  /** `EndTime` (epoch ms or an API time); default: set when the state needs it. */
   readonly endTime?: number | string;
+  /** `Input` of the job. */
   readonly input: JobInputValue;
+  /** `Operation` of the job (`TimeInterval` times may be API time strings or epoch ms). */
   readonly operation: JobOperationValue;
   /** Per-job override of the fake's transition mode (e.g. `manual` to pin a demo job). */
   readonly transition?: TransitionMode;

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ACCOUNT, signedFetch, WORKFLOW_BODY } from "./client.fixture.js";
+import { ACCOUNT, signedFetch, signedRequest, WORKFLOW_BODY } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
 import { createFakeCi } from "./create-fake-ci.js";
 import { isFakeCiError } from "./errors.js";
@@ -63,5 +64,45 @@ describe("journal", () => {
     for (let i = 0; i < 8; i++) await fake.fetch("http://127.0.0.1/inventorytriggerjob");
     expect(fake.journal.entries().map((e) => e.seq)).toEqual([6, 7, 8]);
     expect(() => createFakeCi({ journalLimit: 0 })).toThrow(/journalLimit/);
+  });
+});
+
+describe("journal signing values", () => {
+  it("keeps every intermediate value of an accepted signature (never the SignKey)", async () => {
+    const fake = createFakeCi({ clock: manualClock(), accounts: [ACCOUNT] });
+    await signedFetch(fake, { target: "/inventorytriggerjob?size=2" });
+    const entry = fake.journal.last();
+    expect(entry?.signature.result).toBe("ok");
+    const values = entry?.signature.expected ?? {};
+    expect(Object.keys(values).sort()).toEqual(
+      ["headerList", "httpString", "keyTime", "sha1HttpString", "signTime", "stringToSign", "urlParamList"].sort(),
+    );
+    expect(values.httpString?.startsWith("get\n/inventorytriggerjob\nsize=2\n")).toBe(true);
+    expect(values.urlParamList).toBe("size");
+    // StringToSign is `sha1\n<q-sign-time>\n<SHA1(HttpString)>\n`, recomputed here with node:crypto.
+    const sha1 = createHash("sha1")
+      .update(values.httpString ?? "")
+      .digest("hex");
+    expect(values.sha1HttpString).toBe(sha1);
+    expect(values.stringToSign).toBe(`sha1\n${values.signTime}\n${sha1}\n`);
+    // The (redacted) Authorization header the client sent names the same window and lists.
+    const auth = entry?.headers.authorization ?? "";
+    expect(auth).toContain(`q-key-time=${values.keyTime}&`);
+    expect(auth).toContain(`q-header-list=${values.headerList}&`);
+    expect(JSON.stringify(entry)).not.toMatch(/signKey/i);
+  });
+
+  it("keeps the parsed q-* times and lists when verification stops before recomputing (expired)", async () => {
+    const clock = manualClock();
+    const fake = createFakeCi({ clock, accounts: [ACCOUNT] });
+    const request = await signedRequest(fake, { target: "/inventorytriggerjob" });
+    clock.advance(3600 * 1000);
+    const res = await fake.fetch(request);
+    expect(res.status).toBe(403);
+    const verdict = fake.journal.last()?.signature;
+    expect(verdict).toMatchObject({ result: "failed", code: "SignatureExpired" });
+    expect(verdict?.expected?.keyTime).toMatch(/^\d+;\d+$/);
+    expect(verdict?.expected?.headerList).toContain("host");
+    expect(verdict?.expected?.httpString).toBeUndefined();
   });
 });

@@ -16,12 +16,18 @@ export interface SignatureVerdict {
   readonly result: "ok" | "failed" | "skipped";
   /** The verifier's failure code (`SignatureDoesNotMatch`, `SignatureExpired`, …) or the fake's own token check. */
   readonly code?: string;
+  /** Why verification failed, for people. */
   readonly message?: string;
   /** The SecretId the request claimed (masked to its last 4 characters). */
   readonly secretId?: string;
   /** Whether the request went on to the operation (true for `ok`, or any verdict under `allowAnySignature`). */
   readonly accepted: boolean;
-  /** The values the fake expected (HttpString, StringToSign, lists), to debug a mismatch. */
+  /**
+   * The signing values the fake computed for this request (`keyTime`, `signTime`, `headerList`, `urlParamList`,
+   * `httpString`, `sha1HttpString`, `stringToSign`; never the SignKey): what it verified on success, what it expected
+   * on a mismatch, and only the parsed `q-*` times and lists when it stopped earlier (an expired signature, an
+   * unknown key). Absent when there was no readable signature.
+   */
   readonly expected?: Readonly<Record<string, string>>;
 }
 
@@ -46,6 +52,7 @@ export interface JournalEntry {
   readonly op: OperationName | undefined;
   /** Whether a route matched (see `journal.expectNoUnhandled()`). */
   readonly handled: boolean;
+  /** HTTP method (upper case). */
   readonly method: string;
   /** Raw path as sent (percent-encoding kept). */
   readonly path: string;
@@ -57,9 +64,11 @@ export interface JournalEntry {
   readonly headers: Readonly<Record<string, string>>;
   /** The first 64 KiB of the body, as UTF-8 text. */
   readonly body: string;
+  /** Size of the whole body in bytes. */
   readonly bodyBytes: number;
   /** The bucket namespace addressed (from `Host`). */
   readonly bucket: string | undefined;
+  /** What signature verification concluded. */
   readonly signature: SignatureVerdict;
   /** The id of the fault rule that applied. */
   readonly fault: string | undefined;
@@ -67,6 +76,7 @@ export interface JournalEntry {
   readonly status: number;
   /** The `<Code>` of an error response. */
   readonly errorCode: string | undefined;
+  /** The `x-ci-request-id` the fake answered with. */
   readonly requestId: string;
   /** Job ids the request created, described or cancelled. */
   readonly jobIds: readonly string[];
@@ -84,14 +94,23 @@ export interface JournalEntry {
  */
 export type JournalFilter =
   | {
+      /** The operation. */
       readonly op?: OperationName;
+      /** The HTTP method (upper case). */
       readonly method?: string;
+      /** The raw path. */
       readonly path?: string;
+      /** The response status (`0`: no response was sent). */
       readonly status?: number;
+      /** The `<Code>` of an error response. */
       readonly errorCode?: string;
+      /** A job id the request created, described or cancelled. */
       readonly jobId?: string;
+      /** The id of the fault rule that applied. */
       readonly fault?: string;
+      /** Whether a route matched. */
       readonly handled?: boolean;
+      /** The signature verdict: `ok`, `failed` or `skipped`. */
       readonly signature?: SignatureVerdict["result"];
       /** Only entries with `seq > since`. */
       readonly since?: number;
@@ -113,7 +132,9 @@ export type JournalFilter =
 export interface FakeJournal {
   /** Every kept entry, oldest first. */
   entries(): JournalEntry[];
+  /** The matching entries, oldest first (all without a filter). */
   find(filter?: JournalFilter): JournalEntry[];
+  /** How many entries match, e.g. `count({ op: "CreateInventoryTriggerJob" })`. */
   count(filter?: JournalFilter): number;
   /** The newest matching entry. */
   last(filter?: JournalFilter): JournalEntry | undefined;
@@ -121,6 +142,7 @@ export interface FakeJournal {
   expectCount(filter: JournalFilter, n: number): void;
   /** Throws {@link FakeCiError} (`JournalAssertion`) if any request matched no route. */
   expectNoUnhandled(): void;
+  /** Removes every entry. */
   clear(): void;
 }
 

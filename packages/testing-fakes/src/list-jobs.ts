@@ -15,8 +15,11 @@ export interface ListFilter {
   readonly type?: string;
   /** Absent or containing `All`: every state. */
   readonly states?: readonly JobState[];
+  /** `name`: exact job name. */
   readonly name?: string;
+  /** `jobId`: one job id. */
   readonly jobId?: string;
+  /** `workflowId`: jobs that trigger this workflow. */
   readonly workflowId?: string;
   /** Inclusive lower bound on `CreationTime`, epoch ms (compared at whole seconds). */
   readonly startCreationTime?: number;
@@ -26,6 +29,7 @@ export interface ListFilter {
   readonly orderByTime?: "Desc" | "Asc";
   /** Default 10. */
   readonly size?: number;
+  /** `nextToken`: the cursor of the previous page. */
   readonly nextToken?: string;
 }
 

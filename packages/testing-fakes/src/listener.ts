@@ -36,7 +36,9 @@ export interface ListenOptions {
 export interface RunningListener {
   /** `http://<host>:<port>`, no trailing slash. */
   readonly url: string;
+  /** The address bound. */
   readonly host: string;
+  /** The port bound. */
   readonly port: number;
   /** Stops accepting, drops open connections (including hanging ones) and resolves when closed. */
   close(): Promise<void>;
@@ -64,6 +66,7 @@ function readRequest(req: IncomingMessage, limit: number, signal: () => AbortSig
     body,
     bodyTooLarge,
     fromLoopback,
+    contentLengthMissing: headers["content-length"] === undefined,
     // Created on first use only (latency, hang, slow body): most requests never need one.
     get signal(): AbortSignal {
       return signal();

@@ -8,11 +8,32 @@
  * ```
  */
 export type Delivery =
-  | { readonly kind: "normal" }
-  | { readonly kind: "reset" }
-  | { readonly kind: "hang" }
-  | { readonly kind: "truncate"; readonly bytes: number }
-  | { readonly kind: "slow"; readonly chunkBytes: number; readonly intervalMs: number };
+  | {
+      /** Send the whole response. */
+      readonly kind: "normal";
+    }
+  | {
+      /** Drop the connection without answering. */
+      readonly kind: "reset";
+    }
+  | {
+      /** Never answer (until the client or `close()` ends the connection). */
+      readonly kind: "hang";
+    }
+  | {
+      /** Announce the full `Content-Length`, send `bytes` bytes, then close. */
+      readonly kind: "truncate";
+      /** How many body bytes are sent. */
+      readonly bytes: number;
+    }
+  | {
+      /** Send the body in chunks with pauses (fake-clock time). */
+      readonly kind: "slow";
+      /** Bytes per chunk. */
+      readonly chunkBytes: number;
+      /** Pause between chunks, in milliseconds. */
+      readonly intervalMs: number;
+    };
 
 /**
  * A request as the fake's core sees it, whichever front end (in-process `fetch`, `node:http`) received it.
@@ -44,6 +65,8 @@ export interface FakeRequest {
   readonly signal?: AbortSignal;
   /** Whether the peer is on a loopback address (the control API answers loopback peers only). */
   readonly fromLoopback?: boolean;
+  /** The request came over HTTP without a `Content-Length` header (chunked or no body); see `requireContentLength`. */
+  readonly contentLengthMissing?: boolean;
 }
 
 /**
@@ -56,9 +79,12 @@ export interface FakeRequest {
  * ```
  */
 export interface FakeReply {
+  /** HTTP status. */
   readonly status: number;
   /** Lower-cased names. `content-length` is set by the front end from `body`. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The response body (empty for none). */
   readonly body: Uint8Array;
+  /** How the front end sends it (normally, or as a fault). */
   readonly delivery: Delivery;
 }

@@ -11,10 +11,28 @@ import type { OperationName } from "./operations.js";
  * ```
  */
 export type Route =
-  | { readonly op: "CreateInventoryTriggerJob" }
-  | { readonly op: "DescribeInventoryTriggerJobs" }
-  | { readonly op: "DescribeInventoryTriggerJob"; readonly ids: readonly string[] }
-  | { readonly op: "CancelInventoryTriggerJob"; readonly id: string; readonly hasCancelParam: boolean };
+  | {
+      /** `POST /inventorytriggerjob`. */
+      readonly op: "CreateInventoryTriggerJob";
+    }
+  | {
+      /** `GET /inventorytriggerjob`. */
+      readonly op: "DescribeInventoryTriggerJobs";
+    }
+  | {
+      /** `GET /inventorytriggerjob/<id>[,<id>…]`. */
+      readonly op: "DescribeInventoryTriggerJob";
+      /** The ids asked for, in order. */
+      readonly ids: readonly string[];
+    }
+  | {
+      /** `PUT /inventorytriggerjob/<id>?cancel`. */
+      readonly op: "CancelInventoryTriggerJob";
+      /** The job id. */
+      readonly id: string;
+      /** Whether the query has `cancel` (with any value). */
+      readonly hasCancelParam: boolean;
+    };
 
 const BASE = "/inventorytriggerjob";
 

@@ -43,6 +43,21 @@ describe("state persistence", () => {
     );
   });
 
+  it("keeps the received text of TimeInterval times across a reload, so the echo stays exact", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "fake-state-"));
+    const file = join(dir, "state.json");
+    const fake = createFakeCi({ clock: manualClock(), accounts: [ACCOUNT], stateFile: file });
+    const interval = "<TimeInterval><Start>0</Start><End>2022-02-25T12:00:00z</End></TimeInterval>";
+    const body = `<Request><Name>t</Name><Input><Prefix>p/</Prefix></Input><Operation>${interval}<WorkflowIds>w1</WorkflowIds></Operation></Request>`;
+    expect((await signedFetch(fake, { method: "POST", target: "/inventorytriggerjob", body })).status).toBe(200);
+    fake.state.flush();
+    expect(readFileSync(file, "utf8")).toMatch(/"text": ?"2022-02-25T12:00:00z"/);
+    const again = createFakeCi({ clock: manualClock(), accounts: [ACCOUNT], stateFile: file });
+    const id = again.jobs.list()[0]?.jobId as string;
+    const res = await signedFetch(again, { target: `/inventorytriggerjob/${id}` });
+    expect(await res.text()).toContain(interval);
+  });
+
   it("save/load to explicit files, and refuses bad files", () => {
     const dir = mkdtempSync(join(tmpdir(), "fake-state-"));
     const fake = createFakeCi();

@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { apiTimeSourceText, parseApiTime } from "@cibatch/xml-model";
 import { FakeCiError } from "./errors.js";
 import { isJobState } from "./job-state.js";
 import type { JobRecord } from "./job-store.js";
@@ -19,13 +20,19 @@ import type { TransitionMode } from "./transition.js";
  * ```
  */
 export interface FakeStateSnapshot {
+  /** Format version, always 1. */
   readonly version: 1;
   /** Manual clock time (epoch ms); absent for a real clock. */
   readonly clock?: number;
+  /** Every job, as JSON (times in epoch ms). */
   readonly jobs: readonly Readonly<Record<string, unknown>>[];
+  /** Paused queue ids. */
   readonly pausedQueues: readonly string[];
+  /** Fault rules, as JSON (patterns as `{regex, flags}`). */
   readonly faults: readonly Readonly<Record<string, unknown>>[];
+  /** The fake-wide transition mode. */
   readonly transition: TransitionMode;
+  /** The open-question switches. */
   readonly switches: FakeCiSwitches;
 }
 
@@ -53,9 +60,15 @@ const JOB_FIELDS = [
   "outcome",
 ] as const;
 
-/** Dates (job times inside `TimeInterval`) become `{"$date": ISO}`; everything else is JSON already. */
+/**
+ * Dates (job times inside `TimeInterval`) become `{"$date": ISO}`, plus `"text"` when the time was received as
+ * text (so it still echoes exactly after a reload); everything else is JSON already.
+ */
 function toJsonValue(value: unknown): unknown {
-  if (value instanceof Date) return { $date: value.toISOString() };
+  if (value instanceof Date) {
+    const text = apiTimeSourceText(value);
+    return text === undefined ? { $date: value.toISOString() } : { $date: value.toISOString(), text };
+  }
   if (Array.isArray(value)) return value.map(toJsonValue);
   if (typeof value === "object" && value !== null) {
     const out: Record<string, unknown> = {};
@@ -69,8 +82,14 @@ function toJsonValue(value: unknown): unknown {
 function fromJsonValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(fromJsonValue);
   if (typeof value === "object" && value !== null) {
-    const date = (value as { $date?: unknown }).$date;
-    if (typeof date === "string" && Object.keys(value).length === 1) return new Date(date);
+    const { $date: date, text } = value as { $date?: unknown; text?: unknown };
+    const keys = Object.keys(value).length;
+    if (typeof date === "string" && keys === 1) return new Date(date);
+    if (typeof date === "string" && typeof text === "string" && keys === 2) {
+      const parsed = new Date(date);
+      const fromText = parseApiTime(text);
+      return fromText !== undefined && fromText.getTime() === parsed.getTime() ? fromText : parsed;
+    }
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) out[key] = fromJsonValue(item);
     return out;

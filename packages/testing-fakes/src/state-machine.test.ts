@@ -1,10 +1,11 @@
 import { decodeCreateJobResponse, decodeDescribeJobsResponse } from "@cibatch/xml-model";
 import { describe, expect, it } from "vitest";
-import { ACCOUNT, GO_JOB_BODY, signedFetch, WORKFLOW_BODY } from "./client.fixture.js";
+import { ACCOUNT, GO_JOB_BODY, signedFetch, WORKFLOW_BODY, workflowBody } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
 import { createFakeCi, type FakeCi, type FakeCiOptions } from "./create-fake-ci.js";
 import { isFakeCiError } from "./errors.js";
 import { pathBetweenStates } from "./job-state.js";
+import { signedRaw, xmlText } from "./raw-http.fixture.js";
 
 const T0 = Date.UTC(2024, 5, 1, 0, 0, 0);
 
@@ -197,5 +198,74 @@ describe("the state graph", () => {
     expect(pathBetweenStates("Cancel", "Running")).toBeUndefined();
     expect(pathBetweenStates("Running", "Submitted")).toBeUndefined();
     expect(pathBetweenStates("Running", "Running")).toEqual([]);
+  });
+});
+
+describe("state transitions over raw HTTP (node:http, no client library)", () => {
+  it("Submitted → Running → Success, Failed, Pause and Cancel, as a client on the socket sees them", async () => {
+    const clock = manualClock(Date.UTC(2024, 5, 1, 0, 0, 0));
+    const fake = createFakeCi({
+      clock,
+      accounts: [ACCOUNT],
+      transition: { mode: "afterDescribes", n: 1 },
+      outcome: (job) =>
+        job.name.startsWith("fail")
+          ? { state: "Failed", code: "InternalError", message: "boom" }
+          : { state: "Success" },
+    });
+    const server = await fake.listen();
+    try {
+      const send = (c: Parameters<typeof signedRaw>[2]) => signedRaw(fake, server.url, c);
+      const createRaw = async (body: string): Promise<string> => {
+        const res = await send({ method: "POST", target: "/inventorytriggerjob", body });
+        expect(res.status, res.body).toBe(200);
+        expect(xmlText(res.body, "State")).toBe("Submitted");
+        return xmlText(res.body, "JobId") as string;
+      };
+      const describeRaw = async (id: string) => {
+        const res = await send({ target: `/inventorytriggerjob/${id}` });
+        expect(res.status, res.body).toBe(200);
+        return {
+          state: xmlText(res.body, "State"),
+          start: xmlText(res.body, "StartTime"),
+          end: xmlText(res.body, "EndTime"),
+          code: xmlText(res.body, "Code"),
+          message: xmlText(res.body, "Message"),
+        };
+      };
+
+      const ok = await createRaw(workflowBody("ok_job"));
+      expect(await describeRaw(ok)).toMatchObject({ state: "Submitted", start: "-", end: "-" });
+      clock.advance(1000);
+      expect(await describeRaw(ok)).toMatchObject({ state: "Running", start: "2024-06-01T08:00:01+0800", end: "-" });
+      clock.advance(1000);
+      expect(await describeRaw(ok)).toMatchObject({
+        state: "Success",
+        start: "2024-06-01T08:00:01+0800",
+        end: "2024-06-01T08:00:02+0800",
+        code: "Success",
+      });
+
+      const failing = await createRaw(workflowBody("fail_job"));
+      await describeRaw(failing);
+      await describeRaw(failing);
+      expect(await describeRaw(failing)).toMatchObject({ state: "Failed", code: "InternalError", message: "boom" });
+
+      const cancelled = await createRaw(workflowBody("cancel_job"));
+      const cancel = await send({ method: "PUT", target: `/inventorytriggerjob/${cancelled}?cancel` });
+      expect(cancel.status).toBe(200);
+      expect(cancel.body).toBe("");
+      expect(await describeRaw(cancelled)).toMatchObject({ state: "Cancel" });
+
+      fake.jobs.setTransition({ mode: "manual" });
+      const paused = await createRaw(GO_JOB_BODY);
+      fake.jobs.advance(paused, "Running");
+      fake.jobs.pauseQueue("p893bcda225bf4945a378da6662e81a89");
+      expect(await describeRaw(paused)).toMatchObject({ state: "Pause" });
+      fake.jobs.resumeQueue("p893bcda225bf4945a378da6662e81a89");
+      expect(await describeRaw(paused)).toMatchObject({ state: "Running" });
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -11,26 +11,44 @@ import { FakeCiError } from "./errors.js";
  */
 export interface FakeCiSwitches {
   /** OQ1: several comma-separated ids on describe: answer each (`accept`) or `400 InvalidArgument` (`reject`). */
-  readonly describe: { readonly multiId: "accept" | "reject" };
+  readonly describe: {
+    /** `accept` (default) or `reject` several comma-separated ids. */
+    readonly multiId: "accept" | "reject";
+  };
   /**
    * OQ2: an unknown id on describe answers `200` with `NonExistJobIds` (`nonexist-node`), or this error; on
    * cancel an unknown id answers `400 InvalidArgument`, or this error.
    */
-  readonly unknownJob: "nonexist-node" | { readonly status: number; readonly code: string };
+  readonly unknownJob:
+    | "nonexist-node"
+    | {
+        /** HTTP status of the error. */
+        readonly status: number;
+        /** `<Code>` of the error. */
+        readonly code: string;
+      };
+  /** List behaviour (OQ3, OQ5). */
   readonly list: {
     /** OQ3: a list without `type` returns both types (`all`) or only workflow jobs. */
     readonly defaultType: "all" | "Workflow";
     /** OQ5: the last page omits `NextToken` (`omit`) or sends it empty. */
     readonly endSignal: "omit" | "empty";
   };
+  /** Cancel behaviour (OQ4). */
   readonly cancel: {
     /** OQ4: a `PUT` without `?cancel` is refused with `400 InvalidArgument` (true) or cancels (false). */
     readonly requireQuery: boolean;
     /** OQ4: cancel lands at once, or after this many further describes of the job. */
-    readonly mode: "immediate" | { readonly afterDescribes: number };
+    readonly mode:
+      | "immediate"
+      | {
+          /** Describes of the job before the cancel lands. */
+          readonly afterDescribes: number;
+        };
     /** OQ4: cancelling a `Success`/`Failed` job is refused (`reject`, `400 InvalidArgument`) or a no-op 200. */
     readonly onFinished: "reject" | "accept";
   };
+  /** Create validation (OQ6, OQ7, OQ10). */
   readonly create: {
     /** OQ6: exactly one non-empty `Input` source, or any number (≥ 1). */
     readonly inputRule: "exactly-one" | "any";
@@ -51,10 +69,15 @@ export interface FakeCiSwitches {
  * ```
  */
 export interface FakeCiSwitchesPatch {
+  /** See {@link FakeCiSwitches.describe}. */
   readonly describe?: Partial<FakeCiSwitches["describe"]>;
+  /** See {@link FakeCiSwitches.unknownJob}. */
   readonly unknownJob?: FakeCiSwitches["unknownJob"];
+  /** See {@link FakeCiSwitches.list}. */
   readonly list?: Partial<FakeCiSwitches["list"]>;
+  /** See {@link FakeCiSwitches.cancel}. */
   readonly cancel?: Partial<FakeCiSwitches["cancel"]>;
+  /** See {@link FakeCiSwitches.create}. */
   readonly create?: Partial<FakeCiSwitches["create"]>;
 }
 

@@ -14,10 +14,26 @@ import { FakeCiError } from "./errors.js";
  * ```
  */
 export type TransitionMode =
-  | { readonly mode: "immediate" }
-  | { readonly mode: "manual" }
-  | { readonly mode: "afterMs"; readonly ms: number }
-  | { readonly mode: "afterDescribes"; readonly n: number };
+  | {
+      /** The next read after create sees the final state. */
+      readonly mode: "immediate";
+    }
+  | {
+      /** Jobs move only through `fake.jobs.advance()` or the control API. */
+      readonly mode: "manual";
+    }
+  | {
+      /** Each step after `ms` milliseconds of fake-clock time. */
+      readonly mode: "afterMs";
+      /** Milliseconds per step. */
+      readonly ms: number;
+    }
+  | {
+      /** Each step after `n` describes of the job. */
+      readonly mode: "afterDescribes";
+      /** Describes per step. */
+      readonly n: number;
+    };
 
 /**
  * Checks a transition mode (from options, JSON or a flag) and returns a clean copy.

@@ -9,8 +9,22 @@
  * ```
  */
 export type HostResolution =
-  | { readonly ok: true; readonly bucket: string; readonly region: string; readonly virtual: boolean }
-  | { readonly ok: false; readonly message: string };
+  | {
+      /** The host names a bucket (or falls back to the defaults). */
+      readonly ok: true;
+      /** `<BucketName-APPID>`. */
+      readonly bucket: string;
+      /** The region. */
+      readonly region: string;
+      /** Whether bucket and region came from a CI host (not the defaults). */
+      readonly virtual: boolean;
+    }
+  | {
+      /** The host is refused (a COS data host). */
+      readonly ok: false;
+      /** Why, for the `InvalidHost` answer. */
+      readonly message: string;
+    };
 
 const CI_HOST =
   /^([a-z0-9][a-z0-9-]*-[0-9]+)\.ci\.([a-z0-9][a-z0-9-]*)\.(?:myqcloud\.com|tencentci\.cn|tencentcos\.cn)$/;

@@ -11,6 +11,47 @@
  */
 export const DEFAULT_UTC_OFFSET_MINUTES = 480;
 
+/**
+ * The text each `Date` returned by {@link parseApiTime} was read from, with the instant it denoted then (a
+ * `Date` is mutable). Held weakly: it never keeps a `Date` alive, and nothing else can reach it.
+ */
+const sourceTexts = new WeakMap<Date, { readonly text: string; readonly time: number }>();
+
+/**
+ * The text a `Date` was read from by {@link parseApiTime} (and so by every decoder of this package), as long as
+ * the `Date` still denotes the instant it was read as; `undefined` for any other `Date`.
+ *
+ * The encoders write such a `Date` back as this text, so a time echoes exactly as it was received
+ * (`2022-02-25T12:00:00z`, `+08:00`, `0`), whatever `utcOffsetMinutes` says. Other `Date`s are formatted with
+ * `utcOffsetMinutes`.
+ *
+ * @param date - any `Date`
+ * @returns the source text, or `undefined`
+ * @public
+ * @example
+ * ```ts
+ * import { apiTimeSourceText, parseApiTime } from "@cibatch/xml-model";
+ *
+ * const start = parseApiTime("2022-02-25T12:00:00Z");
+ * if (start) apiTimeSourceText(start); // "2022-02-25T12:00:00Z"
+ * apiTimeSourceText(new Date()); // undefined
+ * ```
+ */
+export function apiTimeSourceText(date: Date): string | undefined {
+  const source = sourceTexts.get(date);
+  return source !== undefined && source.time === date.getTime() ? source.text : undefined;
+}
+
+/** The text to write for a time: its source text when it still applies, else the formatted `Date`. */
+export function writeApiTime(date: Date, utcOffsetMinutes: number): string | undefined {
+  return apiTimeSourceText(date) ?? formatApiTime(date, utcOffsetMinutes);
+}
+
+function remember(date: Date | undefined, text: string): Date | undefined {
+  if (date !== undefined) sourceTexts.set(date, { text, time: date.getTime() });
+  return date;
+}
+
 const TIME_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
 
@@ -19,6 +60,8 @@ const TIME_PATTERN =
  * `±HHMM` or `±HH:MM`, e.g. `2022-06-27T15:23:10+0800`; also `0`, the documented default of
  * `TimeInterval/Start`, meaning the Unix epoch. Returns `undefined` for anything else (including
  * impossible dates such as February 30), so callers can say what they expected.
+ *
+ * The returned `Date` remembers its text (see {@link apiTimeSourceText}), so encoding it writes the same text back.
  *
  * @public
  * @example
@@ -30,11 +73,15 @@ const TIME_PATTERN =
  * ```
  */
 export function parseApiTime(text: string): Date | undefined {
-  if (text === "0") return new Date(0);
+  if (text === "0") return remember(new Date(0), text);
   if (text.length === 24) {
     const fast = parseCommonForm(text);
-    if (fast !== undefined) return fast;
+    if (fast !== undefined) return remember(fast, text);
   }
+  return remember(parseOtherForms(text), text);
+}
+
+function parseOtherForms(text: string): Date | undefined {
   const match = TIME_PATTERN.exec(text);
   if (match === null) return undefined;
   const [, y, mo, d, h, mi, s, fraction, zulu, sign, oh, om] = match as unknown as string[];

@@ -1,5 +1,5 @@
 import { XMLBuilder } from "fast-xml-parser";
-import { DEFAULT_UTC_OFFSET_MINUTES, formatApiTime } from "./api-time.js";
+import { DEFAULT_UTC_OFFSET_MINUTES, writeApiTime } from "./api-time.js";
 import { formatPath, XML_NAME } from "./decode.js";
 import { XmlModelError } from "./errors.js";
 import type {
@@ -36,7 +36,8 @@ export interface EncodeOptions {
    */
   readonly declaration?: boolean;
   /**
-   * Offset written with times, in minutes east of UTC.
+   * Offset written with times, in minutes east of UTC. A `Date` that a decoder (or {@link parseApiTime}) read
+   * from text is written back as that text instead (see {@link apiTimeSourceText}), so echoes are exact.
    *
    * @defaultValue 480 (`+0800`, as in the API's samples)
    */
@@ -235,7 +236,7 @@ class Encoder {
         if (typeof value !== "boolean") throw this.invalid("a boolean", value);
         return value ? "true" : "false";
       case "time": {
-        const text = value instanceof Date ? formatApiTime(value, this.utcOffsetMinutes) : undefined;
+        const text = value instanceof Date ? writeApiTime(value, this.utcOffsetMinutes) : undefined;
         if (text === undefined) throw this.invalid("a valid Date (years 0..9999) and a valid utcOffsetMinutes", value);
         return text;
       }

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-export { DEFAULT_UTC_OFFSET_MINUTES, formatApiTime, parseApiTime } from "./api-time.js";
+export { apiTimeSourceText, DEFAULT_UTC_OFFSET_MINUTES, formatApiTime, parseApiTime } from "./api-time.js";
 export { type DecodeOptions, decode, type ModelDecodeOptions } from "./decode.js";
 export { type EncodeOptions, encode, type ModelEncodeOptions } from "./encode.js";
 export {
@@ -31,6 +31,7 @@ export {
   type JobParamSchemaType,
   type JobState,
   type KnownJobTag,
+  type NodeOperationFieldsBase,
   OutputSchema,
   type OutputSchemaType,
   StreamExtractSchema,
@@ -63,6 +64,7 @@ export {
 } from "./models/error-body.js";
 export {
   type JobsDetail,
+  type JobsDetailFields,
   JobsDetailSchema,
   type JobsDetailSchemaType,
   type NodeJobDetailOperation,
@@ -120,6 +122,7 @@ export {
   type OpenEnumSchema,
   type OptionalOptions,
   type OptionalSchema,
+  type OptionalSchemaNode,
   object,
   opaque,
   openEnum,

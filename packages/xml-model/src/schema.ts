@@ -73,7 +73,12 @@ export interface Schema<T> extends SchemaNode {
  * type Queue = Infer<typeof Queue>; // { QueueId: string; Name?: string; Tags: string[]; $unknown?: XmlNode[] }
  * ```
  */
-export type Infer<S> = S extends { readonly "~type"?: (value: infer T) => unknown } ? T : never;
+export type Infer<S> = S extends {
+  /** The type-level marker of {@link Schema}. */
+  readonly "~type"?: (value: infer T) => unknown;
+}
+  ? T
+  : never;
 
 /**
  * Text: the element's trimmed, entity-decoded text. Ids stay strings (`0123` is never `123`).
@@ -247,11 +252,22 @@ export interface RepeatedSchema<S extends SchemaNode> extends Schema<Infer<S>[]>
  */
 export type FieldMap = { readonly [name: string]: SchemaNode };
 
-type OptionalKeys<F extends FieldMap> = {
-  [K in keyof F]: F[K] extends { readonly kind: "optional" } ? K : never;
-}[keyof F];
-
-type RequiredKeys<F extends FieldMap> = Exclude<keyof F, OptionalKeys<F>>;
+/**
+ * What an {@link optional} schema node has at run time, whatever its item: how {@link ObjectValue} tells optional
+ * fields from required ones.
+ *
+ * @public
+ * @example
+ * ```ts
+ * import { optional, text, type OptionalSchemaNode } from "@cibatch/xml-model";
+ *
+ * const node: OptionalSchemaNode = optional(text());
+ * ```
+ */
+export interface OptionalSchemaNode extends SchemaNode {
+  /** Always `"optional"`. */
+  readonly kind: "optional";
+}
 
 /**
  * The decoded value of an {@link object} schema with fields `F`: required keys for required and repeated
@@ -266,11 +282,17 @@ type RequiredKeys<F extends FieldMap> = Exclude<keyof F, OptionalKeys<F>>;
  * const output: Output = { Bucket: "test-1234567890" };
  * ```
  */
-export type ObjectValue<F extends FieldMap> = Simplify<
-  { [K in RequiredKeys<F>]: Infer<F[K]> } & { [K in OptionalKeys<F>]?: Infer<F[K]> } & { $unknown?: XmlNode[] }
->;
-
-type Simplify<T> = { [K in keyof T]: T[K] } & {};
+export type ObjectValue<F extends FieldMap> =
+  // Key filtering with `as` (not a key union computed apart) keeps each key linked to its field in `F`, so the
+  // documentation written on a schema type's fields shows on the decoded value's properties too.
+  { -readonly [K in keyof F as F[K] extends OptionalSchemaNode ? never : K]: Infer<F[K]> } & {
+    -readonly [K in keyof F as F[K] extends OptionalSchemaNode ? K : never]?: Infer<F[K]>;
+  } & {
+    /** Child elements the schema does not know, in document order (absent when there are none). */
+    $unknown?: XmlNode[];
+  } extends infer T
+    ? { -readonly [K in keyof T]: T[K] }
+    : never;
 
 /**
  * An element with child elements, mapped to an object whose keys are the element names.

@@ -138,9 +138,13 @@ export type JobState = (typeof JOB_STATES)[number];
  * ```
  */
 export type InputSchemaType = ObjectSchema<{
+  /** COS inventory `manifest.json` (a full URL or a key) listing the objects to process. */
   Manifest: OptionalSchema<TextSchema>;
+  /** A text file with one COS object URL per line. */
   UrlFile: OptionalSchema<TextSchema>;
+  /** Process the objects whose key starts with this prefix. */
   Prefix: OptionalSchema<TextSchema>;
+  /** A single object key. */
   Object: OptionalSchema<TextSchema>;
 }>;
 
@@ -185,7 +189,9 @@ export type JobInput = Infer<InputSchemaType>;
  * ```
  */
 export type TimeIntervalSchemaType = ObjectSchema<{
+  /** Earliest upload (last-modified) time of the objects; the API's default is `0` (the epoch). */
   Start: OptionalSchema<TimeSchema>;
+  /** Latest upload time of the objects; the API's default is now. */
   End: OptionalSchema<TimeSchema>;
 }>;
 
@@ -228,7 +234,12 @@ export type TimeInterval = Infer<TimeIntervalSchemaType>;
  * import type { StreamExtractSchemaType } from "@cibatch/xml-model";
  * ```
  */
-export type StreamExtractSchemaType = ObjectSchema<{ Index: TextSchema; Object: TextSchema }>;
+export type StreamExtractSchemaType = ObjectSchema<{
+  /** Stream index, as reported by MediaInfo. */
+  Index: TextSchema;
+  /** Output key of this stream. */
+  Object: TextSchema;
+}>;
 
 /**
  * `Output/StreamExtract`: one extracted stream (`Index` from MediaInfo, output key `Object`).
@@ -253,11 +264,17 @@ export const StreamExtractSchema: StreamExtractSchemaType = object({ Index: text
  * ```
  */
 export type OutputSchemaType = ObjectSchema<{
+  /** Region of the output bucket, e.g. `ap-chongqing`. */
   Region: TextSchema;
+  /** Output bucket, `<BucketName>-<APPID>`. */
   Bucket: TextSchema;
+  /** Result key; may use `${InventoryTriggerJobId}`, `${InputName}`, `${ext}`, `${Number}`. */
   Object: OptionalSchema<TextSchema>;
+  /** Audio result key (`VoiceSeparate`). */
   AuObject: OptionalSchema<TextSchema>;
+  /** Sprite image key, jpg only (`Snapshot`). */
   SpriteObject: OptionalSchema<TextSchema>;
+  /** Extracted streams (`StreamExtract`, required for that Tag); absent when there are none. */
   StreamExtract: OptionalSchema<RepeatedSchema<StreamExtractSchemaType>>;
 }>;
 
@@ -305,8 +322,11 @@ export type JobOutput = Infer<OutputSchemaType>;
  * ```
  */
 export type CallBackMqConfigSchemaType = ObjectSchema<{
+  /** TDMQ region: `sh`, `bj`, `gz`, `cd` or `hk` (open set). */
   MqRegion: OpenEnumSchema<"sh" | "bj" | "gz" | "cd" | "hk">;
+  /** TDMQ mode: `Queue` or `Topic` (open set). */
   MqMode: OpenEnumSchema<"Queue" | "Topic">;
+  /** TDMQ queue or topic name. */
   MqName: TextSchema;
 }>;
 
@@ -336,7 +356,10 @@ export const CallBackMqConfigSchema: CallBackMqConfigSchemaType = object({
  * import type { JobParamSchemaType } from "@cibatch/xml-model";
  * ```
  */
-export type JobParamSchemaType = ObjectSchema<{ TemplateId: OptionalSchema<TextSchema> }>;
+export type JobParamSchemaType = ObjectSchema<{
+  /** The job template id (`t` + 33 hex); used first when present. */
+  TemplateId: OptionalSchema<TextSchema>;
+}>;
 
 /**
  * `Operation/JobParam`: an opaque subtree (api.md §3.4) with a typed `TemplateId`. Every other child
@@ -380,15 +403,25 @@ export type JobParam = Infer<JobParamSchemaType>;
  * ```
  */
 export type NodeOperationFieldsBase = {
+  /** Filter on the objects' upload time (takes effect with `Input.Prefix`); an empty element means no filter. */
   TimeInterval: OptionalSchema<TimeIntervalSchemaType>;
+  /** Queue id (`p` + 32 hex); optional (api.md §12.10). */
   QueueId: OptionalSchema<TextSchema>;
+  /** Queue type (SDK-only), e.g. `SpeedTranscoding`. */
   QueueType: OptionalSchema<OpenEnumSchema<"SpeedTranscoding">>;
+  /** Free text passed through to the job's callback. */
   UserData: OptionalSchema<TextSchema>;
+  /** Priority `0`, `1` or `2` (higher first); `0` is written, not dropped. */
   JobLevel: OptionalSchema<IntegerSchema>;
+  /** Callback body format: `JSON` or `XML` (open set). */
   CallBackFormat: OptionalSchema<OpenEnumSchema<"JSON" | "XML">>;
+  /** Callback channel: `Url`, `TDMQ` or `Kafka` (open set). */
   CallBackType: OptionalSchema<OpenEnumSchema<"Url" | "TDMQ" | "Kafka">>;
+  /** Callback URL. */
   CallBack: OptionalSchema<TextSchema>;
+  /** TDMQ callback settings (when `CallBackType` is `TDMQ`). */
   CallBackMqConfig: OptionalSchema<CallBackMqConfigSchemaType>;
+  /** Kafka callback settings (SDK-only), kept losslessly. */
   CallBackKafkaConfig: OptionalSchema<OpaqueSchema>;
 };
 

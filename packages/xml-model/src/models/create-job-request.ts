@@ -39,7 +39,9 @@ import {
  * ```
  */
 export type WorkflowOperationSchemaType = ObjectSchema<{
+  /** Filter on the objects' upload time (takes effect with `Input.Prefix`); an empty element means no filter. */
   TimeInterval: OptionalSchema<TimeIntervalSchemaType>;
+  /** The workflow id(s) to trigger (`w` + 32 hex); several may be joined with `,`. */
   WorkflowIds: TextSchema;
 }>;
 
@@ -84,8 +86,11 @@ export type WorkflowOperation = Infer<WorkflowOperationSchemaType>;
  */
 export type NodeJobOperationSchemaType = ObjectSchema<
   NodeOperationFieldsBase & {
+    /** The job kind (§3.3 of api.md; any other string is accepted too). */
     Tag: OpenEnumSchema<KnownJobTag>;
+    /** Job parameters (opaque, with a typed `TemplateId`). */
     JobParam: JobParamSchemaType;
+    /** Where results go; required unless the Tag is `VideoTag`, `ExtractDigitalWatermark`, `MediaInfo` or `QualityEstimate`. */
     Output: OptionalSchema<OutputSchemaType>;
   }
 >;
@@ -138,16 +143,26 @@ export type NodeJobOperation = Infer<NodeJobOperationSchemaType>;
 export type CreateJobRequestSchemaType = UnionSchema<
   "Type",
   {
+    /** A workflow create request (`Type` `Workflow` or absent). */
     Workflow: ObjectSchema<{
+      /** The job name: at most 128 characters (letters, digits, `-`, `_`; Chinese in the zh docs). */
       Name: TextSchema;
+      /** The job type: `Job`, or `Workflow` (which may be left out). */
       Type: OptionalSchema<LiteralSchema<"Workflow">>;
+      /** Which objects to process. */
       Input: InputSchemaType;
+      /** What to do with each object. */
       Operation: WorkflowOperationSchemaType;
     }>;
+    /** An independent-node create request (`Type` `Job`). */
     Job: ObjectSchema<{
+      /** The job name: at most 128 characters (letters, digits, `-`, `_`; Chinese in the zh docs). */
       Name: TextSchema;
+      /** The job type: `Job`, or `Workflow` (which may be left out). */
       Type: LiteralSchema<"Job">;
+      /** Which objects to process. */
       Input: InputSchemaType;
+      /** What to do with each object. */
       Operation: NodeJobOperationSchemaType;
     }>;
   }
@@ -168,12 +183,14 @@ export type CreateJobRequestSchemaType = UnionSchema<
 export const CreateJobRequestSchema: CreateJobRequestSchemaType = union(
   "Type",
   {
+    /** A workflow create request (`Type` `Workflow` or absent). */
     Workflow: object({
       Name: text(),
       Type: optional(literal("Workflow")),
       Input: InputSchema,
       Operation: WorkflowOperationSchema,
     }),
+    /** An independent-node create request (`Type` `Job`). */
     Job: object({
       Name: text(),
       Type: literal("Job"),
@@ -215,7 +232,13 @@ export type CreateJobRequest = Infer<CreateJobRequestSchemaType>;
  * };
  * ```
  */
-export type CreateWorkflowJobRequest = Extract<CreateJobRequest, { Operation: WorkflowOperation }>;
+export type CreateWorkflowJobRequest = Extract<
+  CreateJobRequest,
+  {
+    /** A workflow operation. */
+    Operation: WorkflowOperation;
+  }
+>;
 
 /**
  * An independent-node create request (`Type` `Job`).
@@ -233,7 +256,13 @@ export type CreateWorkflowJobRequest = Extract<CreateJobRequest, { Operation: Wo
  * };
  * ```
  */
-export type CreateNodeJobRequest = Extract<CreateJobRequest, { Type: "Job" }>;
+export type CreateNodeJobRequest = Extract<
+  CreateJobRequest,
+  {
+    /** Always `Job`. */
+    Type: "Job";
+  }
+>;
 
 /**
  * Encodes a create request as the `<Request>` body (no XML declaration, as the Go SDK).

@@ -23,10 +23,15 @@ const ERROR_MAX_BYTES = 64 * 1024;
  * ```
  */
 export type ErrorBodySchemaType = ObjectSchema<{
+  /** The error code, e.g. `InvalidArgument` or `SignatureDoesNotMatch`. */
   Code: TextSchema;
+  /** What went wrong, for people. */
   Message: OptionalSchema<TextSchema>;
+  /** The bucket or object URL concerned (COS-style errors). */
   Resource: OptionalSchema<TextSchema>;
+  /** The request id (also in the `x-ci-request-id` header). */
   RequestId: OptionalSchema<TextSchema>;
+  /** The trace id (also in the `x-ci-trace-id` header). */
   TraceId: OptionalSchema<TextSchema>;
 }>;
 

@@ -43,8 +43,11 @@ import { WorkflowOperationSchema, type WorkflowOperationSchemaType } from "./cre
  */
 export type NodeJobDetailOperationSchemaType = ObjectSchema<
   NodeOperationFieldsBase & {
+    /** The job kind; absent in some server echoes (the list sample of api.md §5.2). */
     Tag: OptionalSchema<OpenEnumSchema<KnownJobTag>>;
+    /** Job parameters (opaque, with a typed `TemplateId`). */
     JobParam: OptionalSchema<JobParamSchemaType>;
+    /** Where results go; required unless the Tag is `VideoTag`, `ExtractDigitalWatermark`, `MediaInfo` or `QualityEstimate`. */
     Output: OptionalSchema<OutputSchemaType>;
   }
 >;
@@ -81,18 +84,40 @@ export const NodeJobDetailOperationSchema: NodeJobDetailOperationSchemaType = ob
  */
 export type NodeJobDetailOperation = Infer<NodeJobDetailOperationSchemaType>;
 
-/** The fields both variants of a job detail share, in the order of the describe/list samples. */
-type DetailFields<TypeSchema extends SchemaNode, Operation extends SchemaNode> = {
+/**
+ * The schema types of the fields both variants of a job detail share, in the order of the describe/list samples;
+ * `TypeSchema` and `Operation` differ per variant.
+ *
+ * @public
+ * @example
+ * ```ts
+ * import type { JobsDetailFields, LiteralSchema, WorkflowOperationSchemaType } from "@cibatch/xml-model";
+ *
+ * type JobIdSchema = JobsDetailFields<LiteralSchema<"Workflow">, WorkflowOperationSchemaType>["JobId"];
+ * ```
+ */
+export type JobsDetailFields<TypeSchema extends SchemaNode, Operation extends SchemaNode> = {
+  /** Error code of a failed job; `Success` otherwise. */
   Code: OptionalSchema<TextSchema>;
+  /** `Workflow` or `Job`; absent for a legacy workflow job. */
   Type: TypeSchema;
+  /** Error text of a failed job; absent (`<Message/>`) otherwise. */
   Message: OptionalSchema<TextSchema>;
+  /** The job name. */
   Name: TextSchema;
+  /** The job id, `b` + 32 hex. */
   JobId: TextSchema;
+  /** The job state: one of {@link JOB_STATES} (open set). */
   State: OpenEnumSchema<JobState>;
+  /** When the job was created. */
   CreationTime: TimeSchema;
+  /** When the job started running; absent while the server sends `-` or an empty element. */
   StartTime: OptionalSchema<TimeSchema>;
+  /** When the job finished; absent while the server sends `-` or an empty element. */
   EndTime: OptionalSchema<TimeSchema>;
+  /** Which objects the job processes. */
   Input: InputSchemaType;
+  /** The job's operation, echoed from its create request. */
   Operation: Operation;
 };
 
@@ -108,12 +133,14 @@ type DetailFields<TypeSchema extends SchemaNode, Operation extends SchemaNode> =
 export type JobsDetailSchemaType = UnionSchema<
   "Type",
   {
-    Workflow: ObjectSchema<DetailFields<OptionalSchema<LiteralSchema<"Workflow">>, WorkflowOperationSchemaType>>;
-    Job: ObjectSchema<DetailFields<LiteralSchema<"Job">, NodeJobDetailOperationSchemaType>>;
+    /** A workflow job (`Type` `Workflow` or absent). */
+    Workflow: ObjectSchema<JobsDetailFields<OptionalSchema<LiteralSchema<"Workflow">>, WorkflowOperationSchemaType>>;
+    /** An independent-node job (`Type` `Job`). */
+    Job: ObjectSchema<JobsDetailFields<LiteralSchema<"Job">, NodeJobDetailOperationSchemaType>>;
   }
 >;
 
-function detailFields<T extends SchemaNode, O extends SchemaNode>(type: T, operation: O): DetailFields<T, O> {
+function detailFields<T extends SchemaNode, O extends SchemaNode>(type: T, operation: O): JobsDetailFields<T, O> {
   return {
     Code: optional(text()),
     Type: type,
@@ -187,7 +214,16 @@ export type JobsDetail = Infer<JobsDetailSchemaType>;
  * };
  * ```
  */
-export type WorkflowJobsDetail = Extract<JobsDetail, { Operation: { WorkflowIds: string } }>;
+export type WorkflowJobsDetail = Extract<
+  JobsDetail,
+  {
+    /** A workflow operation. */
+    Operation: {
+      /** The workflow id(s). */
+      WorkflowIds: string;
+    };
+  }
+>;
 
 /**
  * An independent-node job's detail (`Type` `Job`).
@@ -202,4 +238,10 @@ export type WorkflowJobsDetail = Extract<JobsDetail, { Operation: { WorkflowIds:
  * }
  * ```
  */
-export type NodeJobsDetail = Extract<JobsDetail, { Type: "Job" }>;
+export type NodeJobsDetail = Extract<
+  JobsDetail,
+  {
+    /** Always `Job`. */
+    Type: "Job";
+  }
+>;

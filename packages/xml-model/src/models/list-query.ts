@@ -1,4 +1,4 @@
-import { DEFAULT_UTC_OFFSET_MINUTES, formatApiTime, parseApiTime } from "../api-time.js";
+import { DEFAULT_UTC_OFFSET_MINUTES, parseApiTime, writeApiTime } from "../api-time.js";
 import { XmlModelError } from "../errors.js";
 import { JOB_STATES, type JobState } from "./common.js";
 
@@ -261,7 +261,7 @@ function parseStates(text: string): "All" | JobState[] {
 
 function timeParam(name: string, value: unknown, offset: number): string | undefined {
   if (value === undefined) return undefined;
-  const text = value instanceof Date ? formatApiTime(value, offset) : undefined;
+  const text = value instanceof Date ? writeApiTime(value, offset) : undefined;
   if (text === undefined)
     throw invalid(name, "a valid Date (years 0..9999) and a valid utcOffsetMinutes", String(value));
   return text;

@@ -26,7 +26,9 @@ const LIST_MAX_BYTES = 4 * 1024 * 1024;
  * ```
  */
 export type CreateJobResponseSchemaType = ObjectSchema<{
+  /** The request id (also in the `x-ci-request-id` header). */
   RequestId: OptionalSchema<TextSchema>;
+  /** The created job. */
   JobsDetail: JobsDetailSchemaType;
 }>;
 
@@ -71,8 +73,11 @@ export type CreateJobResponse = Infer<CreateJobResponseSchemaType>;
  * ```
  */
 export type DescribeJobsResponseSchemaType = ObjectSchema<{
+  /** The request id (also in the `x-ci-request-id` header). */
   RequestId: TextSchema;
+  /** The jobs found, in the order asked (always an array). */
   JobsDetail: RepeatedSchema<JobsDetailSchemaType>;
+  /** The asked ids that do not exist, one element per id (always an array). */
   NonExistJobIds: RepeatedSchema<TextSchema>;
 }>;
 
@@ -119,8 +124,11 @@ export type DescribeJobsResponse = Infer<DescribeJobsResponseSchemaType>;
  * ```
  */
 export type ListJobsResponseSchemaType = ObjectSchema<{
+  /** The request id (also in the `x-ci-request-id` header). */
   RequestId: TextSchema;
+  /** The jobs of this page (always an array). */
   JobsDetail: RepeatedSchema<JobsDetailSchemaType>;
+  /** Cursor of the next page (pass it as `nextToken`); absent on the last page. */
   NextToken: OptionalSchema<TextSchema>;
 }>;
 
