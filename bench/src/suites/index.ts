@@ -1,7 +1,8 @@
 import type { Suite } from "../measure.js";
+import { ciClientSuite } from "./ci-client.js";
 import { signerSuite } from "./signer.js";
 import { testingFakesSuite } from "./testing-fakes.js";
 import { xmlModelSuite } from "./xml-model.js";
 
 /** Every benchmark suite, in the order `pnpm bench` runs them. */
-export const suites: readonly Suite[] = [signerSuite, xmlModelSuite, testingFakesSuite];
+export const suites: readonly Suite[] = [signerSuite, xmlModelSuite, testingFakesSuite, ciClientSuite];

@@ -1,0 +1,323 @@
+import { execFileSync, fork } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { CiClient } from "@cibatch/ci-client";
+import { DEMO_ACCOUNT, DEMO_BUCKET, DEMO_REGION } from "@cibatch/testing-fakes";
+import { costMetric, interleavedRounds, type Metric, median, type Suite, throughputMetric } from "../measure.js";
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const benchDir = join(here, "..", "..");
+
+const JOB_ID = "b3deffea2f84911ec9cb15254008618d9";
+const CI_HOST = `${DEMO_BUCKET}.ci.${DEMO_REGION}.myqcloud.com`;
+const CREDENTIALS = { secretId: DEMO_ACCOUNT.secretId, secretKey: DEMO_ACCOUNT.secretKey };
+const ROUND_MS = 1_500;
+const ROUNDS = 5;
+/** The official browser SDK's esbuild bundle of a signer-only app, gzipped (official-sdks.md §7). */
+const OFFICIAL_BROWSER_BUNDLE_GZIP = 48_937;
+
+interface OfficialCos {
+  request(params: Record<string, unknown>): Promise<unknown>;
+}
+
+/** Requests per second of `fn` from `concurrency` loops over `ms`. */
+async function rate(fn: () => Promise<unknown>, concurrency: number, ms = ROUND_MS): Promise<number> {
+  let count = 0;
+  const start = performance.now();
+  const end = start + ms;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        await fn();
+        count++;
+      }
+    }),
+  );
+  return count / ((performance.now() - start) / 1000);
+}
+
+async function startStaticServer(): Promise<{ port: number; stop: () => void }> {
+  const child = fork(join(here, "ci-client-static-server.js"), [], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("message", (m) => resolve(Number(m)));
+    child.once("error", reject);
+  });
+  return { port, stop: () => child.kill() };
+}
+
+async function describeRates(): Promise<Metric[]> {
+  const server = await startStaticServer();
+  try {
+    const ours = new CiClient({
+      bucket: DEMO_BUCKET,
+      region: DEMO_REGION,
+      endpoint: `http://127.0.0.1:${server.port}`,
+      credentials: CREDENTIALS,
+    });
+    const COS = require("cos-nodejs-sdk-v5") as new (options: Record<string, unknown>) => OfficialCos;
+    const cos = new COS({
+      SecretId: CREDENTIALS.secretId,
+      SecretKey: CREDENTIALS.secretKey,
+      Ip: `127.0.0.1:${server.port}`,
+      Protocol: "http:",
+    });
+    const url = `http://${CI_HOST}/inventorytriggerjob/${JOB_ID}`;
+    const plainUrl = `http://127.0.0.1:${server.port}/inventorytriggerjob/${JOB_ID}`;
+    const contenders = {
+      ours: async () => {
+        const job = await ours.describeJob(JOB_ID);
+        if (job.JobId !== JOB_ID) throw new Error("wrong job");
+      },
+      official: () => cos.request({ Method: "GET", Key: `inventorytriggerjob/${JOB_ID}`, Url: url }),
+      fetch: async () => {
+        const response = await fetch(plainUrl);
+        await response.text();
+      },
+    };
+    const metrics: Metric[] = [];
+    for (const concurrency of [1, 16]) {
+      for (const fn of Object.values(contenders)) await rate(fn, concurrency, 300); // warm-up
+      const measured = await interleavedRounds(
+        Object.fromEntries(Object.entries(contenders).map(([name, fn]) => [name, () => rate(fn, concurrency)])),
+        ROUNDS,
+      );
+      const label = concurrency === 1 ? "sequential" : `${concurrency}-way`;
+      metrics.push(
+        throughputMetric(
+          {
+            id: `ci-client.describe-rps-${concurrency === 1 ? "sequential" : "16"}`,
+            label: `describe requests/s, ${label} (static server in its own process)`,
+            unit: "req/s",
+            ours: measured.ours?.median ?? 0,
+            peerName: "cos-nodejs-sdk-v5 cos.request (Ip)",
+            peer: measured.official?.median ?? 1,
+            extra: { plainFetch: Math.round(measured.fetch?.median ?? 0) },
+          },
+          concurrency === 1 ? 1.6 : 2.5,
+        ),
+      );
+    }
+    return metrics;
+  } finally {
+    server.stop();
+  }
+}
+
+function timeProcess(args: string[]): number {
+  const start = performance.now();
+  execFileSync(process.execPath, args, { cwd: benchDir, stdio: "ignore" });
+  return performance.now() - start;
+}
+
+function coldImport(): Metric {
+  const runs = { base: [] as number[], ours: [] as number[], official: [] as number[] };
+  for (let i = 0; i < 11; i++) {
+    runs.base.push(timeProcess(["-e", "0"]));
+    runs.ours.push(timeProcess(["--input-type=module", "-e", "await import('@cibatch/ci-client')"]));
+    runs.official.push(timeProcess(["-e", "require('cos-nodejs-sdk-v5')"]));
+  }
+  const base = median(runs.base);
+  return costMetric(
+    {
+      id: "ci-client.cold-import-ms",
+      label: "cold import in a fresh process, minus `node -e 0`",
+      unit: "ms",
+      ours: median(runs.ours) - base,
+      peerName: "require('cos-nodejs-sdk-v5')",
+      peer: median(runs.official) - base,
+      extra: { nodeBaselineMs: Math.round(base) },
+    },
+    0.5,
+  );
+}
+
+function dirBytes(dir: string, keep: (path: string) => boolean): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.name === "node_modules") continue;
+    if (entry.isDirectory()) total += dirBytes(path, keep);
+    else if (entry.isFile() && keep(path)) total += statSync(path).size;
+  }
+  return total;
+}
+
+/** The production-dependency closure of a package as installed: package count and bytes on disk. */
+function footprint(packageDir: string): { packages: number; bytes: number } {
+  const seen = new Set<string>();
+  let bytes = 0;
+  const visit = (dir: string): void => {
+    const real = realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+    const manifest = JSON.parse(readFileSync(join(real, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+      files?: string[];
+    };
+    // Workspace packages count what `pnpm pack` would ship: dist and src without tests and fixtures.
+    const workspace = !real.includes(`${join("node_modules", ".pnpm")}`);
+    bytes += dirBytes(real, (path) => {
+      if (!workspace) return true;
+      const rel = relative(real, path);
+      if (/\.(test|test-d|fixture)\.ts$/.test(rel) || rel.endsWith(".tsbuildinfo")) return false;
+      return rel.startsWith("dist") || rel.startsWith("src") || rel === "package.json" || rel === "README.md";
+    });
+    for (const name of Object.keys(manifest.dependencies ?? {})) {
+      // Node's lookup: the nearest node_modules/<name> above the package (pnpm puts deps beside it).
+      let resolved: string | undefined;
+      for (let d = real; d !== dirname(d); d = dirname(d)) {
+        const candidate = join(d, "node_modules", name);
+        if (existsSync(join(candidate, "package.json"))) {
+          resolved = candidate;
+          break;
+        }
+      }
+      if (resolved === undefined) throw new Error(`cannot find ${name} from ${real}`);
+      visit(resolved);
+    }
+  };
+  visit(packageDir);
+  return { packages: seen.size, bytes };
+}
+
+function installedFootprint(): Metric[] {
+  const ours = footprint(join(benchDir, "node_modules", "@cibatch", "ci-client"));
+  const official = footprint(join(benchDir, "node_modules", "cos-nodejs-sdk-v5"));
+  return [
+    costMetric(
+      {
+        id: "ci-client.install-bytes",
+        label: "installed footprint with production dependencies",
+        unit: "bytes",
+        ours: ours.bytes,
+        peerName: "cos-nodejs-sdk-v5",
+        peer: official.bytes,
+        extra: { ourPackages: ours.packages, officialPackages: official.packages },
+      },
+      0.5,
+    ),
+    costMetric(
+      {
+        id: "ci-client.install-packages",
+        label: "installed packages (goal <= 17)",
+        unit: "packages",
+        ours: ours.packages,
+        peerName: "cos-nodejs-sdk-v5",
+        peer: official.packages,
+      },
+      17 / official.packages,
+    ),
+  ];
+}
+
+async function browserBundle(): Promise<Metric> {
+  const esbuild = (await import("esbuild")) as typeof import("esbuild");
+  const result = await esbuild.build({
+    stdin: {
+      contents:
+        'import { CiClient } from "@cibatch/ci-client";\n' +
+        "export async function show(id, credentials) {\n" +
+        '  const client = new CiClient({ bucket: "examplebucket-1250000000", region: "ap-beijing", credentials });\n' +
+        "  return client.describeJob(id);\n}\n",
+      resolveDir: benchDir,
+      loader: "js",
+    },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    // The barrel also exports the profile-file credential source (node:fs, node:os, node:path); it is
+    // tree-shaken out of this app, but esbuild resolves every import first. No `node:` import
+    // survives in the output (checked below).
+    external: ["node:*"],
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  if (/from\s*"node:/.test(Buffer.from(code).toString("utf8")))
+    throw new Error("the browser bundle imports a node: module");
+  const gzip = gzipSync(code, { level: 9 }).byteLength;
+  let ownBytes = 0;
+  const output = Object.values(result.metafile.outputs)[0];
+  for (const [input, info] of Object.entries(output?.inputs ?? {})) {
+    if (/packages\/(ci-client|signer|xml-model)\//.test(input)) ownBytes += info.bytesInOutput;
+  }
+  return costMetric(
+    {
+      id: "ci-client.browser-bundle-gzip",
+      label: "esbuild browser bundle of an app calling describeJob, minified + gzip -9",
+      unit: "bytes",
+      ours: gzip,
+      peerName: "cos-js-sdk-v5 1.10.1 (official-sdks.md §7)",
+      peer: OFFICIAL_BROWSER_BUNDLE_GZIP,
+      extra: {
+        minifiedBytes: code.byteLength,
+        ownCodeMinifiedBytes: ownBytes,
+        ownCodeGzipEstimate: Math.round((ownBytes / Math.max(1, code.byteLength)) * gzip),
+      },
+    },
+    0.6,
+  );
+}
+
+async function paginateMemory(): Promise<Metric> {
+  const jobs = 100_000;
+  const child = fork(join(here, "ci-client-fake-server.js"), [String(jobs)], {
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.once("message", (m) => resolve(String(m)));
+      child.once("error", reject);
+    });
+    const client = new CiClient({ bucket: DEMO_BUCKET, region: DEMO_REGION, credentials: CREDENTIALS, endpoint: url });
+    (globalThis as { gc?: () => void }).gc?.();
+    const before = process.memoryUsage.rss();
+    let peak = before;
+    let count = 0;
+    for await (const job of client.paginateJobs({ size: 100 })) {
+      if (job.JobId === "") throw new Error("empty id");
+      if (++count % 1_000 === 0) peak = Math.max(peak, process.memoryUsage.rss());
+    }
+    if (count !== jobs) throw new Error(`paginated ${count} jobs`);
+    return costMetric(
+      {
+        id: "ci-client.paginate-rss-growth",
+        label: "paginateJobs over 100,000 jobs from the fake (own process): peak RSS growth",
+        unit: "MB",
+        ours: (peak - before) / (1024 * 1024),
+        peerName: "goal ceiling",
+        peer: 50,
+        extra: { jobs: count },
+      },
+      1,
+    );
+  } finally {
+    child.kill();
+  }
+}
+
+/**
+ * `@cibatch/ci-client` against the official Node SDK in one run: describe requests per second
+ * (sequential and 16-way) against a static server in its own process, cold import time, installed
+ * footprint, the browser bundle of a describeJob app, and peak RSS growth of `paginateJobs` over
+ * 100,000 jobs.
+ */
+export const ciClientSuite: Suite = {
+  name: "ci-client",
+  async run(): Promise<Metric[]> {
+    const metrics: Metric[] = [];
+    metrics.push(...(await describeRates()));
+    metrics.push(coldImport());
+    metrics.push(...installedFootprint());
+    metrics.push(await browserBundle());
+    metrics.push(await paginateMemory());
+    return metrics;
+  },
+};

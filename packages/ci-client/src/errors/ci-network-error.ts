@@ -1,0 +1,99 @@
+import { CiError, isCiError } from "./ci-error.js";
+import { redactCause, redactText } from "./redact.js";
+import { describeRequest, type FailedRequest, type RequestSummary, summarizeRequest } from "./request-summary.js";
+
+/**
+ * Options of the {@link CiNetworkError} constructor.
+ *
+ * @example
+ * ```ts
+ * import { CiNetworkError, type CiNetworkErrorOptions } from "@cibatch/ci-client";
+ *
+ * const options: CiNetworkErrorOptions = { code: "ECONNREFUSED", sent: false, retryable: true, attempts: 3 };
+ * const error = new CiNetworkError(options);
+ * ```
+ * @public
+ */
+export interface CiNetworkErrorOptions {
+  /** The network error code (`ECONNREFUSED`, `ECONNRESET`, `UND_ERR_SOCKET`, …), or `NETWORK_ERROR` when unknown. */
+  readonly code: string;
+  /** Whether the request may have reached the server (`false` only when it certainly did not). */
+  readonly sent: boolean;
+  /** Whether trying again later could succeed. */
+  readonly retryable: boolean;
+  /** How many attempts were made. */
+  readonly attempts: number;
+  /** The request, redacted when the error is built. */
+  readonly request?: FailedRequest | undefined;
+  /** A short description of what happened (defaults to the cause's message); redacted. */
+  readonly detail?: string | undefined;
+  /** The underlying error (typically undici's `TypeError: fetch failed` with its `cause`). */
+  readonly cause?: unknown;
+}
+
+/**
+ * No HTTP response arrived: the connection could not be made, or broke. `code` is the network
+ * error code; `sent` says whether the request may have reached the server, which decides whether
+ * a create may be resent.
+ *
+ * @example
+ * ```ts
+ * import { isCiNetworkError } from "@cibatch/ci-client";
+ *
+ * function report(error: unknown): void {
+ *   if (isCiNetworkError(error) && !error.sent) console.error(`not sent (${error.code}); check the endpoint`);
+ * }
+ * ```
+ * @public
+ */
+export class CiNetworkError extends CiError {
+  override readonly name = "CiNetworkError" as const;
+  /** Whether the request may have reached the server. */
+  readonly sent: boolean;
+  /** Whether trying again later could succeed. */
+  readonly retryable: boolean;
+  /** How many attempts were made. */
+  readonly attempts: number;
+  /** The request, redacted. */
+  declare readonly request?: RequestSummary;
+
+  /**
+   * @param options - The network code, whether the request was sent, and context.
+   */
+  constructor(options: CiNetworkErrorOptions) {
+    const request = options.request === undefined ? undefined : summarizeRequest(options.request);
+    const causeMessage =
+      options.cause instanceof Error ? options.cause.message : options.cause === undefined ? "" : String(options.cause);
+    const detail = redactText(options.detail ?? causeMessage);
+    const message =
+      `Network error ${options.code}${describeRequest(request)}${detail ? `: ${detail}` : ""}. ` +
+      (options.sent ? "The request may have reached the server. " : "The request was not sent. ") +
+      "Check the endpoint, DNS, proxy and network connection.";
+    super(
+      message,
+      "cause" in options ? { code: options.code, cause: redactCause(options.cause) } : { code: options.code },
+    );
+    this.sent = options.sent;
+    this.retryable = options.retryable;
+    this.attempts = options.attempts;
+    if (request !== undefined) this.request = request;
+  }
+}
+
+/**
+ * Whether `value` is a {@link CiNetworkError} from any copy of this package.
+ *
+ * @param value - Anything, typically a caught error.
+ * @returns `true` for a branded `CiError` named `"CiNetworkError"`.
+ *
+ * @example
+ * ```ts
+ * import { CiNetworkError, isCiNetworkError } from "@cibatch/ci-client";
+ *
+ * isCiNetworkError(new CiNetworkError({ code: "ECONNRESET", sent: true, retryable: true, attempts: 1 })); // true
+ * ```
+ * @public
+ */
+export function isCiNetworkError(value: unknown): value is CiNetworkError {
+  return isCiError(value) && value.name === "CiNetworkError";
+}

@@ -1,0 +1,143 @@
+import { CiError, isCiError } from "./ci-error.js";
+import { redactCause } from "./redact.js";
+import { describeRequest, type FailedRequest, type RequestSummary, summarizeRequest } from "./request-summary.js";
+
+/**
+ * Which timeout expired: `connect` (TCP + TLS), `attempt` (one request, sent to full body read)
+ * or `total` (all attempts, backoff sleeps and reconciliation).
+ *
+ * @example
+ * ```ts
+ * import type { TimeoutKind } from "@cibatch/ci-client";
+ *
+ * const kind: TimeoutKind = "attempt";
+ * ```
+ * @public
+ */
+export type TimeoutKind = "connect" | "attempt" | "total";
+
+/**
+ * The `code` of a {@link CiTimeoutError}, one per {@link TimeoutKind}.
+ *
+ * @example
+ * ```ts
+ * import type { CiTimeoutErrorCode } from "@cibatch/ci-client";
+ *
+ * const code: CiTimeoutErrorCode = "TOTAL_TIMEOUT";
+ * ```
+ * @public
+ */
+export type CiTimeoutErrorCode = "CONNECT_TIMEOUT" | "ATTEMPT_TIMEOUT" | "TOTAL_TIMEOUT";
+
+/**
+ * Options of the {@link CiTimeoutError} constructor.
+ *
+ * @example
+ * ```ts
+ * import { CiTimeoutError, type CiTimeoutErrorOptions } from "@cibatch/ci-client";
+ *
+ * const options: CiTimeoutErrorOptions = { timeout: "attempt", ms: 30_000, retryable: true, attempts: 3 };
+ * const error = new CiTimeoutError(options);
+ * ```
+ * @public
+ */
+export interface CiTimeoutErrorOptions {
+  /** Which timeout expired. */
+  readonly timeout: TimeoutKind;
+  /** Its length in milliseconds. */
+  readonly ms: number;
+  /** Whether the request may have reached the server; defaults to `false` for `connect`, `true` otherwise. */
+  readonly sent?: boolean | undefined;
+  /** Whether trying again later could succeed. */
+  readonly retryable: boolean;
+  /** How many attempts were made. */
+  readonly attempts: number;
+  /** The request, redacted when the error is built. */
+  readonly request?: FailedRequest | undefined;
+  /** The underlying error (an `AbortSignal.timeout` reason, undici's connect timeout, …). */
+  readonly cause?: unknown;
+}
+
+const CODES: Readonly<Record<TimeoutKind, CiTimeoutErrorCode>> = {
+  connect: "CONNECT_TIMEOUT",
+  attempt: "ATTEMPT_TIMEOUT",
+  total: "TOTAL_TIMEOUT",
+};
+
+const SETTINGS: Readonly<Record<TimeoutKind, string>> = {
+  connect: "connectTimeoutMs (CLI --cli-connect-timeout)",
+  attempt: "attemptTimeoutMs (CLI --cli-read-timeout)",
+  total: "deadlineMs (CLI --cli-total-timeout)",
+};
+
+/**
+ * A timeout expired. `timeout` says which one and `ms` how long it was; `sent` says whether the
+ * request may have reached the server. The message names the option that sets it.
+ *
+ * @example
+ * ```ts
+ * import { isCiTimeoutError } from "@cibatch/ci-client";
+ *
+ * function report(error: unknown): void {
+ *   if (isCiTimeoutError(error)) console.error(`${error.timeout} timeout after ${error.ms} ms`);
+ * }
+ * ```
+ * @public
+ */
+export class CiTimeoutError extends CiError {
+  override readonly name = "CiTimeoutError" as const;
+  /** `CONNECT_TIMEOUT`, `ATTEMPT_TIMEOUT` or `TOTAL_TIMEOUT`. */
+  override readonly code: CiTimeoutErrorCode;
+  /** Which timeout expired. */
+  readonly timeout: TimeoutKind;
+  /** The timeout's length in milliseconds. */
+  readonly ms: number;
+  /** Whether the request may have reached the server. */
+  readonly sent: boolean;
+  /** Whether trying again later could succeed. */
+  readonly retryable: boolean;
+  /** How many attempts were made. */
+  readonly attempts: number;
+  /** The request, redacted. */
+  declare readonly request?: RequestSummary;
+
+  /**
+   * @param options - Which timeout, its length and context.
+   */
+  constructor(options: CiTimeoutErrorOptions) {
+    const code = CODES[options.timeout];
+    const request = options.request === undefined ? undefined : summarizeRequest(options.request);
+    const sent = options.sent ?? options.timeout !== "connect";
+    const message =
+      `The ${options.timeout} timeout of ${options.ms} ms expired${describeRequest(request)} ` +
+      `after ${options.attempts} attempt${options.attempts === 1 ? "" : "s"}` +
+      `${sent ? "; the request may have reached the server" : "; the request was not sent"}. ` +
+      `Check the network, or raise ${SETTINGS[options.timeout]} (0 disables it).`;
+    super(message, "cause" in options ? { code, cause: redactCause(options.cause) } : { code });
+    this.code = code;
+    this.timeout = options.timeout;
+    this.ms = options.ms;
+    this.sent = sent;
+    this.retryable = options.retryable;
+    this.attempts = options.attempts;
+    if (request !== undefined) this.request = request;
+  }
+}
+
+/**
+ * Whether `value` is a {@link CiTimeoutError} from any copy of this package.
+ *
+ * @param value - Anything, typically a caught error.
+ * @returns `true` for a branded `CiError` named `"CiTimeoutError"`.
+ *
+ * @example
+ * ```ts
+ * import { CiTimeoutError, isCiTimeoutError } from "@cibatch/ci-client";
+ *
+ * isCiTimeoutError(new CiTimeoutError({ timeout: "total", ms: 120_000, retryable: true, attempts: 3 })); // true
+ * ```
+ * @public
+ */
+export function isCiTimeoutError(value: unknown): value is CiTimeoutError {
+  return isCiError(value) && value.name === "CiTimeoutError";
+}

@@ -1,0 +1,96 @@
+import { CiError, isCiError } from "./ci-error.js";
+import { redactCause } from "./redact.js";
+
+/**
+ * One problem with an input value: where it is and what is wrong. The same shape as
+ * `@cibatch/xml-model`'s `ValidationProblem`, so its create-request problems can be passed on.
+ *
+ * @example
+ * ```ts
+ * import type { InputProblem } from "@cibatch/ci-client";
+ *
+ * const problem: InputProblem = { path: "jobIds[1]", message: "must not contain '/'" };
+ * ```
+ * @public
+ */
+export interface InputProblem {
+  /** The option or field path, for example `bucket`, `timeouts.connectTimeoutMs` or `jobIds[1]`. */
+  readonly path: string;
+  /** What is wrong and what is expected. */
+  readonly message: string;
+}
+
+/**
+ * Options of the {@link ValidationError} constructor.
+ *
+ * @example
+ * ```ts
+ * import { ValidationError, type ValidationErrorOptions } from "@cibatch/ci-client";
+ *
+ * const options: ValidationErrorOptions = { problems: [{ path: "region", message: "must not be empty" }] };
+ * const error = new ValidationError(options);
+ * ```
+ * @public
+ */
+export interface ValidationErrorOptions {
+  /** Every problem found (at least one). */
+  readonly problems: readonly InputProblem[];
+  /** The underlying error, if any. */
+  readonly cause?: unknown;
+}
+
+/**
+ * An option or argument is invalid; nothing was sent. `problems` lists every problem found, each
+ * with its path, so all of them can be fixed at once.
+ *
+ * @example
+ * ```ts
+ * import { isValidationError, resolveEndpoint } from "@cibatch/ci-client";
+ *
+ * try {
+ *   resolveEndpoint({ bucket: "Example_Bucket", region: "ap-beijing" });
+ * } catch (error) {
+ *   if (isValidationError(error)) for (const p of error.problems) console.error(`${p.path}: ${p.message}`);
+ * }
+ * ```
+ * @public
+ */
+export class ValidationError extends CiError {
+  override readonly name = "ValidationError" as const;
+  /** Always `INVALID_INPUT`. */
+  override readonly code = "INVALID_INPUT" as const;
+  /** Every problem found. */
+  readonly problems: readonly InputProblem[];
+
+  /**
+   * @param options - The problems found.
+   */
+  constructor(options: ValidationErrorOptions) {
+    const problems = Object.freeze(options.problems.map((p) => Object.freeze({ path: p.path, message: p.message })));
+    const lines = problems.map((p) => `\n  - ${p.path}: ${p.message}`).join("");
+    const message = `Invalid input; nothing was sent.${lines || " (no details)"}\nFix ${problems.length === 1 ? "this value" : "these values"} and try again.`;
+    super(
+      message,
+      "cause" in options ? { code: "INVALID_INPUT", cause: redactCause(options.cause) } : { code: "INVALID_INPUT" },
+    );
+    this.problems = problems;
+  }
+}
+
+/**
+ * Whether `value` is a {@link ValidationError} from any copy of this package.
+ *
+ * @param value - Anything, typically a caught error.
+ * @returns `true` for a branded `CiError` named `"ValidationError"`.
+ *
+ * @example
+ * ```ts
+ * import { isValidationError, ValidationError } from "@cibatch/ci-client";
+ *
+ * isValidationError(new ValidationError({ problems: [{ path: "region", message: "must not be empty" }] })); // true
+ * ```
+ * @public
+ */
+export function isValidationError(value: unknown): value is ValidationError {
+  return isCiError(value) && value.name === "ValidationError";
+}
