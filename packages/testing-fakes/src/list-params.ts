@@ -1,3 +1,4 @@
+import { LIST_QUERY_PARAMS } from "@cibatch/xml-model";
 import { isJobState, type JobState } from "./job-state.js";
 import type { ListFilter } from "./list-jobs.js";
 import { parseCiTime } from "./time-format.js";
@@ -11,18 +12,7 @@ import { parseCiTime } from "./time-format.js";
  * LIST_PARAMS.includes("states"); // true ("States" is a typo of the English table)
  * ```
  */
-export const LIST_PARAMS: readonly string[] = [
-  "nextToken",
-  "size",
-  "type",
-  "orderByTime",
-  "states",
-  "startCreationTime",
-  "endCreationTime",
-  "workflowId",
-  "jobId",
-  "name",
-];
+export const LIST_PARAMS: readonly string[] = LIST_QUERY_PARAMS;
 
 /** @internal A parsed query or the field that made it invalid. */
 export type ParsedListQuery =
