@@ -107,7 +107,7 @@ export type JobsDetailFields<TypeSchema extends SchemaNode, Operation extends Sc
   Name: TextSchema;
   /** The job id, `b` + 32 hex. */
   JobId: TextSchema;
-  /** The job state: one of {@link JOB_STATES} (open set). */
+  /** The job state: one of {@link "@cibatch/xml-model"!JOB_STATES} (open set). */
   State: OpenEnumSchema<JobState>;
   /** When the job was created. */
   CreationTime: TimeSchema;
