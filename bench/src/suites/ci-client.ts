@@ -107,20 +107,34 @@ async function describeRates(): Promise<Metric[]> {
   }
 }
 
-function timeProcess(args: string[]): number {
+/** Wall time of a fresh process, and the CPU time it used (user + system, from inside: robust to load). */
+function timeProcess(args: string[]): { wallMs: number; cpuMs: number } {
   const start = performance.now();
-  execFileSync(process.execPath, args, { cwd: benchDir, stdio: "ignore" });
-  return performance.now() - start;
+  const out = execFileSync(process.execPath, args, { cwd: benchDir, stdio: ["ignore", "pipe", "ignore"] });
+  const wallMs = performance.now() - start;
+  return { wallMs, cpuMs: Number(out.toString("utf8").trim()) / 1000 };
 }
+
+const PRINT_CPU = "const u = process.cpuUsage(); console.log(u.user + u.system);";
 
 function coldImport(): Metric {
   const runs = { base: [] as number[], ours: [] as number[], official: [] as number[] };
+  const cpu = { base: [] as number[], ours: [] as number[], official: [] as number[] };
+  const commands = {
+    base: ["-e", PRINT_CPU],
+    ours: ["--input-type=module", "-e", `await import('@cibatch/ci-client'); ${PRINT_CPU}`],
+    official: ["-e", `require('cos-nodejs-sdk-v5'); ${PRINT_CPU}`],
+  };
   for (let i = 0; i < 11; i++) {
-    runs.base.push(timeProcess(["-e", "0"]));
-    runs.ours.push(timeProcess(["--input-type=module", "-e", "await import('@cibatch/ci-client')"]));
-    runs.official.push(timeProcess(["-e", "require('cos-nodejs-sdk-v5')"]));
+    // Interleaved: base, ours, official, base, ... so that drift of the machine hits all three alike.
+    for (const name of ["base", "ours", "official"] as const) {
+      const { wallMs, cpuMs } = timeProcess(commands[name]);
+      runs[name].push(wallMs);
+      cpu[name].push(cpuMs);
+    }
   }
   const base = median(runs.base);
+  const cpuBase = median(cpu.base);
   return costMetric(
     {
       id: "ci-client.cold-import-ms",
@@ -129,7 +143,11 @@ function coldImport(): Metric {
       ours: median(runs.ours) - base,
       peerName: "require('cos-nodejs-sdk-v5')",
       peer: median(runs.official) - base,
-      extra: { nodeBaselineMs: Math.round(base) },
+      extra: {
+        nodeBaselineMs: Math.round(base),
+        oursCpuMs: Math.round(median(cpu.ours) - cpuBase),
+        officialCpuMs: Math.round(median(cpu.official) - cpuBase),
+      },
     },
     0.5,
   );
@@ -214,18 +232,17 @@ function installedFootprint(): Metric[] {
   ];
 }
 
-async function browserBundle(): Promise<Metric> {
+const DESCRIBE_APP =
+  'import { CiClient } from "@cibatch/ci-client";\n' +
+  "export async function show(id, credentials) {\n" +
+  '  const client = new CiClient({ bucket: "examplebucket-1250000000", region: "ap-beijing", credentials });\n' +
+  "  return client.describeJob(id);\n}\n";
+
+/** esbuild browser bundle of `contents`, minified: its bytes, gzip -9 bytes, and the bytes of our own packages. */
+async function bundle(contents: string, external: string[] = []): Promise<{ min: number; gzip: number; own: number }> {
   const esbuild = (await import("esbuild")) as typeof import("esbuild");
   const result = await esbuild.build({
-    stdin: {
-      contents:
-        'import { CiClient } from "@cibatch/ci-client";\n' +
-        "export async function show(id, credentials) {\n" +
-        '  const client = new CiClient({ bucket: "examplebucket-1250000000", region: "ap-beijing", credentials });\n' +
-        "  return client.describeJob(id);\n}\n",
-      resolveDir: benchDir,
-      loader: "js",
-    },
+    stdin: { contents, resolveDir: benchDir, loader: "js" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -237,29 +254,43 @@ async function browserBundle(): Promise<Metric> {
     // The barrel also exports the profile-file credential source (node:fs, node:os, node:path); it is
     // tree-shaken out of this app, but esbuild resolves every import first. No `node:` import
     // survives in the output (checked below).
-    external: ["node:*"],
+    external: ["node:*", ...external],
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   if (/from\s*"node:/.test(Buffer.from(code).toString("utf8")))
     throw new Error("the browser bundle imports a node: module");
-  const gzip = gzipSync(code, { level: 9 }).byteLength;
-  let ownBytes = 0;
+  let own = 0;
   const output = Object.values(result.metafile.outputs)[0];
   for (const [input, info] of Object.entries(output?.inputs ?? {})) {
-    if (/packages\/(ci-client|signer|xml-model)\//.test(input)) ownBytes += info.bytesInOutput;
+    if (/packages\/(ci-client|signer|xml-model)\//.test(input)) own += info.bytesInOutput;
   }
+  return { min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, own };
+}
+
+async function browserBundle(): Promise<Metric> {
+  const app = await bundle(DESCRIBE_APP);
+  // Our code alone: the same app with ky and fast-xml-parser left out of the bundle.
+  const ownOnly = await bundle(DESCRIBE_APP, ["ky", "fast-xml-parser"]);
+  const signerOnly = await bundle(
+    'import { signRequest } from "@cibatch/signer";\nexport const sign = (input) => signRequest(input);\n',
+  );
+  const decodeOnly = await bundle(
+    'import { decodeDescribeJobsResponse } from "@cibatch/xml-model";\nexport const decode = (xml) => decodeDescribeJobsResponse(xml);\n',
+  );
   return costMetric(
     {
       id: "ci-client.browser-bundle-gzip",
       label: "esbuild browser bundle of an app calling describeJob, minified + gzip -9",
       unit: "bytes",
-      ours: gzip,
+      ours: app.gzip,
       peerName: "cos-js-sdk-v5 1.10.1 (official-sdks.md §7)",
       peer: OFFICIAL_BROWSER_BUNDLE_GZIP,
       extra: {
-        minifiedBytes: code.byteLength,
-        ownCodeMinifiedBytes: ownBytes,
-        ownCodeGzipEstimate: Math.round((ownBytes / Math.max(1, code.byteLength)) * gzip),
+        minifiedBytes: app.min,
+        ownCodeMinifiedBytes: app.own,
+        ownCodeOnlyGzip: ownOnly.gzip,
+        signerAloneGzip: signerOnly.gzip,
+        xmlModelDecodeAloneGzip: decodeOnly.gzip,
       },
     },
     0.6,

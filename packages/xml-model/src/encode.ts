@@ -1,4 +1,5 @@
-import { XMLBuilder } from "fast-xml-parser";
+import type { XMLBuilder } from "fast-xml-parser";
+import { builderClass } from "#fxp";
 import { DEFAULT_UTC_OFFSET_MINUTES, writeApiTime } from "./api-time.js";
 import { formatPath, XML_NAME } from "./decode.js";
 import { XmlModelError } from "./errors.js";
@@ -95,7 +96,7 @@ export function encode<S extends SchemaNode>(schema: S, value: Infer<S>, options
   const encoder = new Encoder(options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES, options.root);
   if (!XML_NAME.test(options.root)) throw encoder.invalid("an XML element name as root", options.root);
   const tree = [{ [options.root]: encoder.content(schema, value) }];
-  builder ??= new XMLBuilder({
+  builder ??= new (builderClass())({
     preserveOrder: true,
     ignoreAttributes: true,
     suppressEmptyNode: true,

@@ -1,4 +1,5 @@
-import { XMLParser } from "fast-xml-parser";
+import type { XMLParser } from "fast-xml-parser";
+import { parserClass } from "#fxp";
 import { XmlModelError } from "./errors.js";
 
 /**
@@ -41,8 +42,8 @@ interface FxpMeta {
   readonly endIndex?: number;
 }
 
-/** @internal */
-export const META: symbol = XMLParser.getMetaDataSymbol() as symbol;
+/** fast-xml-parser's metadata symbol, read when the first parser is built. */
+let META: symbol | undefined;
 
 /** @internal */
 export const CDATA_KEY = "#cdata";
@@ -66,7 +67,9 @@ const parsers = new Map<number, XMLParser>();
 function parserFor(maxDepth: number): XMLParser {
   let parser = parsers.get(maxDepth);
   if (parser === undefined) {
-    parser = new XMLParser({
+    const XMLParserClass = parserClass();
+    META ??= XMLParserClass.getMetaDataSymbol() as symbol;
+    parser = new XMLParserClass({
       // The ordered output keeps every element with its start/end positions, which is how well-formedness
       // is checked (see checkClosed) without a second pass of XMLValidator.
       preserveOrder: true,
@@ -199,7 +202,7 @@ export function nodeName(node: FxpNode): string {
 }
 
 function metaOf(node: FxpNode): FxpMeta {
-  return node[META] as FxpMeta;
+  return node[META as symbol] as FxpMeta;
 }
 
 /**

@@ -21,25 +21,63 @@ import type { CallScope } from "../transport/transport.js";
  * @internal
  */
 export function openCallScope(callerSignal: AbortSignal | undefined, totalMs: number | null, clock: Clock): CallScope {
-  // One controller and one unref'd timer per call: cheaper than AbortSignal.timeout + AbortSignal.any.
-  const deadline = totalMs === null ? undefined : new AbortController();
-  const controller = new AbortController();
-  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+  // No AbortController unless someone reads `signal`, and one unref'd timer per call: cheaper than
+  // AbortSignal.timeout + AbortSignal.any (the describe fast path never reads `signal`).
+  let aborted = false;
+  let reason: unknown;
+  let controller: AbortController | undefined;
+  let listeners: ((reason: unknown) => void)[] | undefined;
+  const deadlineState = { aborted: false, reason: undefined as unknown };
+  const abort = (why: unknown): void => {
+    if (aborted) return;
+    aborted = true;
+    reason = why;
+    controller?.abort(why);
+    const pending = listeners;
+    listeners = undefined;
+    if (pending !== undefined) for (const listener of pending) listener(why);
+  };
+  const onCallerAbort = (): void => abort(callerSignal?.reason);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  if (callerSignal?.aborted) controller.abort(callerSignal.reason);
+  if (callerSignal?.aborted) abort(callerSignal.reason);
   else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-  if (deadline !== undefined && totalMs !== null) {
+  if (totalMs !== null && !aborted) {
     timer = setTimeout(() => {
-      const reason = new DOMException(`The total deadline of ${totalMs} ms expired.`, "TimeoutError");
-      deadline.abort(reason);
-      controller.abort(reason);
+      const why = new DOMException(`The total deadline of ${totalMs} ms expired.`, "TimeoutError");
+      deadlineState.aborted = true;
+      deadlineState.reason = why;
+      abort(why);
     }, totalMs);
     timer.unref?.();
   }
   return {
-    signal: controller.signal,
+    get signal(): AbortSignal {
+      if (controller === undefined) {
+        controller = new AbortController();
+        if (aborted) controller.abort(reason);
+      }
+      return controller.signal;
+    },
+    get aborted(): boolean {
+      return aborted;
+    },
+    get reason(): unknown {
+      return reason;
+    },
+    onAbort(listener: (reason: unknown) => void): () => void {
+      if (aborted) {
+        listener(reason);
+        return () => {};
+      }
+      listeners ??= [];
+      listeners.push(listener);
+      return () => {
+        const index = listeners?.indexOf(listener) ?? -1;
+        if (index !== -1) listeners?.splice(index, 1);
+      };
+    },
     callerSignal,
-    deadlineSignal: deadline?.signal,
+    deadlineSignal: totalMs === null ? undefined : deadlineState,
     deadline: totalMs === null ? undefined : clock.now() + totalMs,
     totalMs,
     close: () => {

@@ -142,7 +142,7 @@ export async function reconcileCreate(core: ClientCore, pending: PendingCreate, 
         if (nextToken === undefined) break;
       }
     } catch (cause) {
-      const aborted = scope.signal.aborted;
+      const aborted = scope.aborted;
       throw new AmbiguousCreateError({
         ...base,
         reason: aborted ? "ABORTED" : "LIST_FAILED",

@@ -1,12 +1,12 @@
 import { signRequest } from "@cibatch/signer";
-import ky, { isTimeoutError } from "ky";
+import type { KyInstance } from "ky";
 import type { CiLogger } from "../client/logger.js";
 import type { Clock, CredentialProvider } from "../credentials/types.js";
 import type { ResolvedEndpoint } from "../endpoint/endpoint.js";
 import { CiAbortError } from "../errors/ci-abort-error.js";
 import { CiError, isCiError } from "../errors/ci-error.js";
 import { CiNetworkError } from "../errors/ci-network-error.js";
-import { CiResponseError, type CiResponseErrorCode } from "../errors/ci-response-error.js";
+import { CiResponseError } from "../errors/ci-response-error.js";
 import { CiServiceError } from "../errors/ci-service-error.js";
 import { CiTimeoutError } from "../errors/ci-timeout-error.js";
 import { redactHeaders, redactUrl } from "../errors/redact.js";
@@ -15,8 +15,10 @@ import { type AttemptOutcome, classifyOutcome } from "../retry/classify.js";
 import type { ClockSkew } from "../retry/clock-skew.js";
 import type { RetryDecision } from "../retry/decide.js";
 import type { RequestRetryState, RetryPolicy } from "../retry/retry-policy.js";
+import { isAttemptTimeout, withinAttempt } from "./attempt-limits.js";
+import { BodyFailure, type HeaderReader } from "./body-failure.js";
 import { ReconcileRequired, VerifyCancelRequired } from "./call-outcome.js";
-import { readCappedBody } from "./read-body.js";
+import { type DirectSend, directSendOf, readExchange } from "./exchange.js";
 import { decodeSuccessBody, ERROR_BODY_CAP, parseErrorFields } from "./response-body.js";
 import type { CallScope, FetchLike, Transport, TransportRequest, TransportResult } from "./transport.js";
 
@@ -86,28 +88,16 @@ interface CallState {
 const EMPTY = new Uint8Array(0);
 const decoder = new TextDecoder();
 
-/** A body-read failure raised inside the fetch wrapper, turned into a `CiResponseError` once the attempt is decided. */
-class BodyFailure extends Error {
-  readonly code: CiResponseErrorCode;
-  readonly status: number;
-  readonly headers: Headers;
-  readonly bytes: Uint8Array;
-  readonly limitBytes: number | undefined;
+/** What the response judge answers: go again, or (`undefined`) the call succeeded. */
+const RETRY: unique symbol = Symbol("retry");
+type Verdict = typeof RETRY | undefined;
 
-  constructor(
-    code: CiResponseErrorCode,
-    response: Response,
-    bytes: Uint8Array,
-    limitBytes: number | undefined,
-    cause: unknown,
-  ) {
-    super(code, { cause });
-    this.code = code;
-    this.status = response.status;
-    this.headers = response.headers;
-    this.bytes = bytes;
-    this.limitBytes = limitBytes;
-  }
+let kyModule: Promise<KyInstance> | undefined;
+
+/** ky, loaded on first use: a call whose first attempt succeeds never needs it. */
+function loadKy(): Promise<KyInstance> {
+  kyModule ??= import("ky").then((module) => module.default);
+  return kyModule;
 }
 
 /**
@@ -148,6 +138,13 @@ function networkCode(error: unknown): string | undefined {
  * - `hooks.beforeRetry` sleeps the decided backoff with the injected `sleep` (ky's own delay is 0),
  *   so the full-jitter delay, the quota and the `Retry-After` clamp all come from the policy.
  *
+ * Fast path (measured; see the README's Transport section): the first attempt of a `GET` is sent
+ * without ky, through the `fetch`'s direct sender (or one `Request` through `fetch`), under the same
+ * per-attempt timeout, and judged by the same functions the hooks call (`#judge`, `#onThrown`,
+ * hence the same `RetryPolicy`). When the policy answers "retry", the backoff is slept and the
+ * remaining attempts run through ky as above. ky is imported on first use, so a process whose calls
+ * all succeed at once never loads it.
+ *
  * ky's types and errors never leave this file.
  *
  * @example
@@ -161,6 +158,7 @@ function networkCode(error: unknown): string | undefined {
  */
 export class KyTransport implements Transport {
   readonly #options: KyTransportOptions;
+  #direct: DirectSend | undefined;
 
   /**
    * @param options - Endpoint, credentials, fetch, policy, clock and logger.
@@ -193,8 +191,78 @@ export class KyTransport implements Transport {
       result: undefined,
       headers: undefined,
     };
-    if (scope.signal.aborted) throw this.#abortError(scope, state);
+    if (scope.aborted) throw this.#abortError(scope, state);
+    let viaKy = true;
+    if (request.method === "GET") {
+      // The first attempt of a read goes straight through the sender (no ky, no Request/Response
+      // objects); only a retry hands the call over to ky. The same judge decides every attempt.
+      viaKy = await this.#directAttempt(request, state, scope, url);
+      if (viaKy) {
+        try {
+          await options.sleep(state.delayMs, scope.signal);
+        } catch (error) {
+          if (scope.aborted) throw this.#abortError(scope, state);
+          throw this.#unexpected(error, state, request, url);
+        }
+      }
+    }
+    if (viaKy) await this.#sendViaKy(request, state, scope, url);
+    if (state.result === undefined) {
+      // Not reachable: every response is either decoded or turned into an error by the judge.
+      throw state.final ?? new CiError("The transport finished without a result.", { code: "INTERNAL" });
+    }
+    return {
+      value: state.result.value as T,
+      status: state.status,
+      requestId: state.requestId,
+      attempts: state.retry.attempts,
+    };
+  }
+
+  /**
+   * One attempt outside ky. Resolves `false` when the call is over (its result is in `state`),
+   * `true` when the policy decided to retry; rejects with the final error.
+   */
+  async #directAttempt(
+    request: TransportRequest<unknown>,
+    state: CallState,
+    scope: CallScope,
+    url: string,
+  ): Promise<boolean> {
+    const options = this.#options;
+    this.#direct ??= directSendOf(options.fetch);
+    const send = this.#direct;
     try {
+      const headers: Record<string, string> = { "user-agent": options.userAgent };
+      if (request.body !== undefined) headers["content-type"] = "application/xml";
+      Object.assign(headers, await this.#signedHeaders(url, request, state));
+      this.#beginAttempt(state, headers);
+      const exchange = await withinAttempt(scope, options.attemptMs, (signal) =>
+        send({
+          url,
+          method: request.method,
+          headers,
+          body: request.body,
+          signal,
+          maxBytes: (status) => (status >= 200 && status < 300 ? request.maxBodyBytes : ERROR_BODY_CAP),
+          onHeaders: (_status, header) => options.skew.update(header("date")),
+        }),
+      );
+      state.bytes = exchange.bytes;
+      return this.#judge(exchange.status, exchange.header, request, state, url) === RETRY;
+    } catch (error) {
+      if (state.final !== undefined && error === state.final) throw error;
+      if (scope.aborted) throw this.#abortError(scope, state);
+      if (this.#onThrown(error, request, state, scope, url)) return true;
+      throw state.final ?? this.#unexpected(error, state, request, url);
+    }
+  }
+
+  /** The call (or its remaining attempts) through ky's retry machinery. */
+  async #sendViaKy(request: TransportRequest<unknown>, state: CallState, scope: CallScope, url: string): Promise<void> {
+    const options = this.#options;
+    try {
+      const ky = await loadKy();
       await ky(url, {
         method: request.method,
         ...(request.body !== undefined && { body: request.body }),
@@ -216,29 +284,34 @@ export class KyTransport implements Transport {
           shouldRetry: ({ error }) => this.#onThrown(error, request, state, scope, url),
         },
         hooks: {
-          beforeRequest: [(input) => this.#sign(input, request, state)],
-          afterResponse: [(_input, _options, response) => this.#afterResponse(response, request, state, url)],
+          beforeRequest: [
+            async (input) => {
+              const signed = await this.#signedHeaders(input.url, request, state);
+              for (const [name, value] of Object.entries(signed)) input.headers.set(name, value);
+            },
+          ],
+          afterResponse: [
+            (_input, _options, response) =>
+              this.#judge(response.status, (name) => response.headers.get(name), request, state, url) === RETRY
+                ? ky.retry({ delay: 0 })
+                : undefined,
+          ],
           beforeRetry: [() => options.sleep(state.delayMs, scope.signal)],
         },
       });
     } catch (error) {
       if (state.final !== undefined) throw state.final;
-      if (scope.signal.aborted) throw this.#abortError(scope, state);
+      if (scope.aborted) throw this.#abortError(scope, state);
       throw this.#unexpected(error, state, request, url);
     }
-    if (state.result === undefined) {
-      // Not reachable: every response is either decoded or turned into an error by afterResponse.
-      throw state.final ?? new CiError("The transport finished without a result.", { code: "INTERNAL" });
-    }
-    return {
-      value: state.result.value as T,
-      status: state.status,
-      requestId: state.requestId,
-      attempts: state.retry.attempts,
-    };
   }
 
-  async #sign(input: Request, request: TransportRequest<unknown>, state: CallState): Promise<void> {
+  /** Signs one attempt afresh (`now + skew`, current credentials): the `host` and signature headers. */
+  async #signedHeaders(
+    url: string,
+    request: TransportRequest<unknown>,
+    state: CallState,
+  ): Promise<Record<string, string>> {
     const { endpoint, skew } = this.#options;
     const credentials = await this.#options.credentials();
     state.signingTime = skew.signingTime();
@@ -246,13 +319,20 @@ export class KyTransport implements Transport {
     if (request.body !== undefined) toSign["content-type"] = "application/xml";
     const signed = await signRequest({
       method: request.method,
-      url: input.url,
+      url,
       headers: toSign,
       credentials,
       now: state.signingTime,
     });
-    input.headers.set("host", endpoint.signedHost);
-    for (const [name, value] of Object.entries(signed.headers)) input.headers.set(name, value);
+    return { host: endpoint.signedHost, ...signed.headers };
+  }
+
+  #beginAttempt(state: CallState, headers: Headers | Record<string, string>): void {
+    state.attempt += 1;
+    state.sent = true;
+    state.startedAt = this.#options.clock.now();
+    state.bytes = EMPTY;
+    state.headers = this.#options.logger?.debug ? redactHeaders(headers) : undefined;
   }
 
   async #fetchAndRead(
@@ -261,39 +341,36 @@ export class KyTransport implements Transport {
     request: TransportRequest<unknown>,
     state: CallState,
   ): Promise<Response> {
-    state.attempt += 1;
-    state.sent = true;
-    state.startedAt = this.#options.clock.now();
-    state.bytes = EMPTY;
-    state.headers = this.#options.logger?.debug ? redactHeaders(input.headers) : undefined;
+    this.#beginAttempt(state, input.headers);
     const response = await this.#options.fetch(input, init);
-    this.#options.skew.update(response.headers.get("date"));
-    const ok = response.status >= 200 && response.status < 300;
-    const cap = ok ? request.maxBodyBytes : ERROR_BODY_CAP;
-    const read = await readCappedBody(response, cap);
-    if (!read.ok) {
-      if (input.signal.aborted) throw input.signal.reason;
-      if (read.kind === "too-large") throw new BodyFailure("TOO_LARGE", response, read.bytes, cap, undefined);
-      throw new BodyFailure("TRUNCATED", response, read.bytes, undefined, read.cause);
-    }
-    state.bytes = read.bytes;
+    const exchange = await readExchange(response, {
+      signal: input.signal,
+      maxBytes: (status) => (status >= 200 && status < 300 ? request.maxBodyBytes : ERROR_BODY_CAP),
+      onHeaders: (_status, header) => this.#options.skew.update(header("date")),
+    });
+    state.bytes = exchange.bytes;
     return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
   }
 
-  #afterResponse(
-    response: Response,
+  /**
+   * Judges one response (its body is in `state.bytes`): decodes a 2xx, classifies an error by
+   * `<Code>` first and status second, and applies the policy. Answers {@link RETRY} to go again,
+   * `undefined` on success (the value is in `state.result`); throws the final error.
+   */
+  #judge(
+    status: number,
+    header: HeaderReader,
     request: TransportRequest<unknown>,
     state: CallState,
     url: string,
-  ): ReturnType<typeof ky.retry> | undefined {
-    const { headers, status } = response;
-    const headerRequestId = headers.get("x-ci-request-id") ?? undefined;
+  ): Verdict {
+    const headerRequestId = header("x-ci-request-id") ?? undefined;
     state.status = status;
     state.requestId = headerRequestId;
     const text = state.bytes.byteLength === 0 ? "" : decoder.decode(state.bytes);
     const failed: FailedRequest = { method: request.method, url };
     if (status >= 200 && status < 300) {
-      const decoded = decodeSuccessBody(text, headers.get("content-type"), request.expectBody, request.decode);
+      const decoded = decodeSuccessBody(text, header("content-type"), request.expectBody, request.decode);
       if (decoded.ok) {
         state.retry.onSuccess();
         state.result = { value: decoded.value };
@@ -306,7 +383,7 @@ export class KyTransport implements Transport {
           code: problem.code,
           status,
           requestId: headerRequestId,
-          contentType: headers.get("content-type") ?? undefined,
+          contentType: header("content-type") ?? undefined,
           body: text,
           detail: problem.detail,
           retryable,
@@ -317,14 +394,14 @@ export class KyTransport implements Transport {
       return this.#decide({ kind: "malformed-response", status }, build, request, state, url, undefined);
     }
     const fields = parseErrorFields(text);
-    const skewed = this.#options.skew.wasSkewed(state.signingTime, headers.get("date"));
+    const skewed = this.#options.skew.wasSkewed(state.signingTime, header("date"));
     const build = (retryable: boolean, attempts: number): CiError =>
       new CiServiceError({
         code: fields.code ?? `HTTP_${status}`,
         status,
         serverMessage: fields.message,
         requestId: fields.requestId ?? headerRequestId,
-        traceId: fields.traceId ?? headers.get("x-ci-trace-id") ?? undefined,
+        traceId: fields.traceId ?? header("x-ci-trace-id") ?? undefined,
         resource: fields.resource,
         retryable,
         attempts,
@@ -339,10 +416,10 @@ export class KyTransport implements Transport {
       xmlBody: fields.xmlBody,
       skewed,
     };
-    return this.#decide(outcome, build, request, state, url, headers.get("retry-after"));
+    return this.#decide(outcome, build, request, state, url, header("retry-after"));
   }
 
-  /** Applies the policy to a failed attempt: `ky.retry()` to go again, or throws the final outcome. */
+  /** Applies the policy to a failed attempt: {@link RETRY} to go again, or throws the final outcome. */
   #decide(
     outcome: AttemptOutcome,
     build: (retryable: boolean, attempts: number) => CiError,
@@ -350,10 +427,10 @@ export class KyTransport implements Transport {
     state: CallState,
     url: string,
     retryAfter: string | null | undefined,
-  ): ReturnType<typeof ky.retry> {
+  ): typeof RETRY {
     const decision = this.#verdict(outcome, state, retryAfter);
     this.#trace(request, state, url, decision);
-    if (decision.action === "retry") return ky.retry({ delay: 0 });
+    if (decision.action === "retry") return RETRY;
     throw this.#finalOf(decision, build, state);
   }
 
@@ -399,7 +476,7 @@ export class KyTransport implements Transport {
     url: string,
   ): boolean {
     if (state.final !== undefined && error === state.final) return false;
-    if (scope.signal.aborted) {
+    if (scope.aborted) {
       state.final = this.#abortError(scope, state);
       return false;
     }
@@ -412,8 +489,8 @@ export class KyTransport implements Transport {
         new CiResponseError({
           code: error.code,
           status: error.status,
-          requestId: error.headers.get("x-ci-request-id") ?? undefined,
-          contentType: error.headers.get("content-type") ?? undefined,
+          requestId: error.header("x-ci-request-id") ?? undefined,
+          contentType: error.header("content-type") ?? undefined,
           body: text,
           limitBytes: error.limitBytes,
           retryable,
@@ -423,8 +500,8 @@ export class KyTransport implements Transport {
         });
       probe = build(true, state.attempt);
       state.status = error.status;
-      state.requestId = error.headers.get("x-ci-request-id") ?? undefined;
-    } else if (isTimeoutError(error)) {
+      state.requestId = error.header("x-ci-request-id") ?? undefined;
+    } else if (isAttemptTimeout(error)) {
       const ms = this.#options.attemptMs ?? 0;
       build = (retryable, attempts) =>
         new CiTimeoutError({ timeout: "attempt", ms, retryable, attempts, request: failed, cause: safeCause(error) });
@@ -460,7 +537,7 @@ export class KyTransport implements Transport {
         cause: scope.deadlineSignal.reason,
       });
     }
-    return new CiAbortError({ cause: scope.callerSignal?.reason ?? scope.signal.reason, sent: state.sent, attempts });
+    return new CiAbortError({ cause: scope.callerSignal?.reason ?? scope.reason, sent: state.sent, attempts });
   }
 
   #unexpected(error: unknown, state: CallState, request: TransportRequest<unknown>, url: string): Error {

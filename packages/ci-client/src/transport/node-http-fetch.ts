@@ -1,6 +1,8 @@
 import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
+import { DIRECT_SEND, type DirectSend } from "./exchange.js";
+import { createNodeDirectSend } from "./node-direct-send.js";
 import type { FetchLike } from "./transport.js";
 
 /**
@@ -68,6 +70,9 @@ function connectTimeoutError(ms: number): Error {
  * timeout (error code `UND_ERR_CONNECT_TIMEOUT`, classified as "not sent"). Request bodies are
  * buffered (they are small XML documents); the response body streams.
  *
+ * The function also offers, under `DIRECT_SEND`, a sender over the same agents that skips
+ * `Request`/`Response` objects altogether (the transport's first attempt of a `GET` uses it).
+ *
  * @param options - Connect timeout and socket limit.
  * @returns The fetch function.
  *
@@ -83,10 +88,10 @@ function connectTimeoutError(ms: number): Error {
 export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchLike {
   const maxSockets = options.maxSockets ?? 64;
   const connectMs = options.connectMs ?? null;
-  const httpAgent = new http.Agent({ keepAlive: true, maxSockets });
-  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets, noDelay: true });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets, noDelay: true });
 
-  return async (request: Request): Promise<Response> => {
+  const fetchViaHttp = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     const signal = request.signal;
     signal?.throwIfAborted();
@@ -208,4 +213,6 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchLi
       req.end(body);
     });
   };
+  const direct: DirectSend = createNodeDirectSend({ httpAgent, httpsAgent, connectMs });
+  return Object.defineProperty(fetchViaHttp, DIRECT_SEND, { value: direct });
 }

@@ -71,17 +71,33 @@ export interface TransportResult<T> {
  * ```ts
  * import type { CallScope } from "./transport.js";
  *
- * const scope: CallScope = { signal: new AbortController().signal, deadline: undefined, totalMs: null };
+ * const scope: CallScope = {
+ *   signal: new AbortController().signal,
+ *   aborted: false,
+ *   reason: undefined,
+ *   onAbort: () => () => {},
+ *   deadline: undefined,
+ *   totalMs: null,
+ * };
  * ```
  * @internal
  */
 export interface CallScope {
-  /** The caller's signal and the total deadline combined. */
+  /**
+   * The caller's signal and the total deadline combined (created on first read: the fast path
+   * uses {@link CallScope.onAbort} instead, which costs no `AbortController`).
+   */
   readonly signal: AbortSignal;
+  /** Whether the call was aborted (by its caller or the total deadline). */
+  readonly aborted: boolean;
+  /** Why, once {@link CallScope.aborted}. */
+  readonly reason: unknown;
+  /** Runs `listener` once when the call is aborted; returns the function that unregisters it. */
+  onAbort(listener: (reason: unknown) => void): () => void;
   /** The caller's own signal, to tell a cancel from the deadline. */
   readonly callerSignal?: AbortSignal | undefined;
-  /** The total deadline's signal. */
-  readonly deadlineSignal?: AbortSignal | undefined;
+  /** The total deadline's state: `aborted` once it expired, with its `reason`. */
+  readonly deadlineSignal?: { readonly aborted: boolean; readonly reason: unknown } | undefined;
   /** The total deadline as epoch ms on the injected clock; `undefined` without one. */
   readonly deadline: number | undefined;
   /** The total deadline's length, or `null` when disabled. */
