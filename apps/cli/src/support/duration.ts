@@ -68,7 +68,10 @@ export function parseTime(value: string, flag: string, now: number): Date {
   if (iso) {
     const normalised = text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
     const date = new Date(normalised);
-    if (!Number.isNaN(date.getTime())) return date;
+    // `Date` rolls a day past the month's end over (2022-02-30 → 2022-03-02) instead of rejecting it.
+    const [year, month, day] = text.slice(0, 10).split("-").map(Number) as [number, number, number];
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (!Number.isNaN(date.getTime()) && day <= daysInMonth) return date;
   }
   throw new CliError(
     "USAGE",
