@@ -1,7 +1,7 @@
 import { execFileSync, fork } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { CiClient } from "@cibatch/ci-client";
@@ -232,17 +232,42 @@ function installedFootprint(): Metric[] {
   ];
 }
 
+/** The describe-only app on the modular API: only `createCiCore` and `describeJob` are imported. */
 const DESCRIBE_APP =
+  'import { createCiCore, describeJob } from "@cibatch/ci-client";\n' +
+  "export async function show(id, credentials) {\n" +
+  '  const core = createCiCore({ bucket: "examplebucket-1250000000", region: "ap-beijing", credentials });\n' +
+  "  return describeJob(core, id);\n}\n";
+
+/** The same app on the class (every method, and so every operation, comes along). */
+const CLASS_DESCRIBE_APP =
   'import { CiClient } from "@cibatch/ci-client";\n' +
   "export async function show(id, credentials) {\n" +
   '  const client = new CiClient({ bucket: "examplebucket-1250000000", region: "ap-beijing", credentials });\n' +
   "  return client.describeJob(id);\n}\n";
 
-/** esbuild browser bundle of `contents`, minified: its bytes, gzip -9 bytes, and the bytes of our own packages. */
-async function bundle(contents: string, external: string[] = []): Promise<{ min: number; gzip: number; own: number }> {
+interface BundleSize {
+  /** Minified bytes of what is loaded up front. */
+  readonly min: number;
+  /** gzip -9 bytes of what is loaded up front (each chunk gzipped on its own, summed). */
+  readonly gzip: number;
+  /** Minified bytes of our own packages in it (esbuild metafile). */
+  readonly own: number;
+}
+
+/**
+ * esbuild browser bundle of `contents`, minified: its bytes, gzip -9 bytes, and the bytes of our
+ * own packages. Without `splitting` everything lands in one file (esbuild inlines the lazily
+ * imported ky); with `splitting` (ESM chunks) only the entry chunk and the chunks it imports
+ * statically are counted, not those behind `import()`.
+ */
+async function bundle(
+  contents: string,
+  options: { external?: string[]; splitting?: boolean } = {},
+): Promise<BundleSize> {
   const esbuild = (await import("esbuild")) as typeof import("esbuild");
   const result = await esbuild.build({
-    stdin: { contents, resolveDir: benchDir, loader: "js" },
+    stdin: { contents, resolveDir: benchDir, loader: "js", sourcefile: "app.js" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -251,36 +276,69 @@ async function bundle(contents: string, external: string[] = []): Promise<{ min:
     write: false,
     metafile: true,
     logLevel: "silent",
+    // Nothing is written (write: false); outdir only names the chunks.
+    absWorkingDir: benchDir,
+    outdir: join(benchDir, ".bundle-out"),
+    ...(options.splitting && { splitting: true }),
     // The barrel also exports the profile-file credential source (node:fs, node:os, node:path); it is
     // tree-shaken out of this app, but esbuild resolves every import first. No `node:` import
     // survives in the output (checked below).
-    external: ["node:*", ...external],
+    external: ["node:*", ...(options.external ?? [])],
   });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  if (/from\s*"node:/.test(Buffer.from(code).toString("utf8")))
-    throw new Error("the browser bundle imports a node: module");
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint !== undefined);
+  if (entry === undefined) throw new Error("esbuild produced no entry chunk");
+  const loaded = new Set<string>();
+  const visit = (name: string): void => {
+    if (loaded.has(name)) return;
+    loaded.add(name);
+    for (const imported of outputs[name]?.imports ?? []) {
+      if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+    }
+  };
+  visit(entry);
+  let min = 0;
+  let gzip = 0;
   let own = 0;
-  const output = Object.values(result.metafile.outputs)[0];
-  for (const [input, info] of Object.entries(output?.inputs ?? {})) {
-    if (/packages\/(ci-client|signer|xml-model)\//.test(input)) own += info.bytesInOutput;
+  for (const name of loaded) {
+    const file = result.outputFiles.find((f) => f.path === resolve(benchDir, name));
+    if (file === undefined) throw new Error(`esbuild listed ${name} but produced no such file`);
+    const code = file.contents;
+    if (/from\s*"node:/.test(Buffer.from(code).toString("utf8")))
+      throw new Error("the browser bundle imports a node: module");
+    min += code.byteLength;
+    gzip += gzipSync(code, { level: 9 }).byteLength;
+    for (const [input, info] of Object.entries(outputs[name]?.inputs ?? {})) {
+      if (/packages\/(ci-client|signer|xml-model)\//.test(input)) own += info.bytesInOutput;
+    }
   }
-  return { min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, own };
+  return { min, gzip, own };
 }
 
 async function browserBundle(): Promise<Metric> {
+  const thirdParty = ["ky", "fast-xml-parser"];
   const app = await bundle(DESCRIBE_APP);
   // Our code alone: the same app with ky and fast-xml-parser left out of the bundle.
-  const ownOnly = await bundle(DESCRIBE_APP, ["ky", "fast-xml-parser"]);
+  const ownOnly = await bundle(DESCRIBE_APP, { external: thirdParty });
+  // With code splitting, ky (imported only when a retry happens) moves to a chunk of its own.
+  const split = await bundle(DESCRIBE_APP, { splitting: true });
+  const classApp = await bundle(CLASS_DESCRIBE_APP);
+  const classOwnOnly = await bundle(CLASS_DESCRIBE_APP, { external: thirdParty });
   const signerOnly = await bundle(
     'import { signRequest } from "@cibatch/signer";\nexport const sign = (input) => signRequest(input);\n',
   );
   const decodeOnly = await bundle(
     'import { decodeDescribeJobsResponse } from "@cibatch/xml-model";\nexport const decode = (xml) => decodeDescribeJobsResponse(xml);\n',
   );
+  const decodeOwnOnly = await bundle(
+    'import { decodeDescribeJobsResponse } from "@cibatch/xml-model";\nexport const decode = (xml) => decodeDescribeJobsResponse(xml);\n',
+    { external: thirdParty },
+  );
   return costMetric(
     {
       id: "ci-client.browser-bundle-gzip",
-      label: "esbuild browser bundle of an app calling describeJob, minified + gzip -9",
+      label:
+        "esbuild browser bundle of an app calling describeJob (modular API: createCiCore + describeJob), one file, minified + gzip -9",
       unit: "bytes",
       ours: app.gzip,
       peerName: "cos-js-sdk-v5 1.10.1 (official-sdks.md §7)",
@@ -289,8 +347,14 @@ async function browserBundle(): Promise<Metric> {
         minifiedBytes: app.min,
         ownCodeMinifiedBytes: app.own,
         ownCodeOnlyGzip: ownOnly.gzip,
+        splitInitialGzip: split.gzip,
+        splitInitialOwnCodeMinifiedBytes: split.own,
+        classAppGzip: classApp.gzip,
+        classAppOwnCodeMinifiedBytes: classApp.own,
+        classAppOwnCodeOnlyGzip: classOwnOnly.gzip,
         signerAloneGzip: signerOnly.gzip,
         xmlModelDecodeAloneGzip: decodeOnly.gzip,
+        xmlModelDecodeOwnCodeOnlyGzip: decodeOwnOnly.gzip,
       },
     },
     0.6,

@@ -1,7 +1,8 @@
 /**
  * The typed client for the Tencent Cloud CI batch data processing jobs API (`/inventorytriggerjob`):
  * `CiClient` with `describeJob`, `describeJobs`, `listJobs`, `paginateJobs`, `createJob`,
- * `cancelJob` and `waitForJob`; the credentials layer (providers, the default chain, redaction);
+ * `cancelJob` and `waitForJob`; the same operations as standalone, tree-shakable functions on a
+ * `CiCore` from `createCiCore` (import only what you call); the credentials layer (providers, the default chain, redaction);
  * the typed errors and their guards; endpoint resolution; the timeout and retry options.
  *
  * @packageDocumentation
@@ -15,9 +16,18 @@ export type {
   ListJobsQuery,
 } from "@cibatch/xml-model";
 export { CiClient } from "./client/ci-client.js";
+export type { CiCore } from "./client/client-core.js";
+export { createCiCore } from "./client/create-ci-core.js";
 export type { CiLogger } from "./client/logger.js";
 export type { ResponseMetadata, WithMetadata } from "./client/metadata.js";
 export type { CallOptions, CiClientOptions, CiClock } from "./client/options.js";
+export { cancelJob } from "./commands/cancel-job.js";
+export { createJob } from "./commands/create-job.js";
+export { describeJob } from "./commands/describe-job.js";
+export { describeJobs } from "./commands/describe-jobs.js";
+export { listJobs } from "./commands/list-jobs.js";
+export { paginateJobPages, paginateJobs } from "./commands/paginate-jobs.js";
+export { waitForJob } from "./commands/wait-for-job.js";
 export { createCredentials } from "./credentials/create-credentials.js";
 export { createProvider } from "./credentials/create-provider.js";
 export {

@@ -1,51 +1,20 @@
 import type { CreateJobRequest, JobsDetail, ListJobsQuery } from "@cibatch/xml-model";
-import { defaultCredentials } from "#default-credentials";
-import { defaultFetch } from "#default-fetch";
-import { refreshingProvider } from "../credentials/refreshing-provider.js";
-import { staticCredentials } from "../credentials/static-credentials.js";
-import type { CredentialProvider, CredentialsInput } from "../credentials/types.js";
-import { resolveEndpoint } from "../endpoint/endpoint.js";
-import { ValidationError } from "../errors/validation-error.js";
-import { type CancelJobResult, cancelJobCall } from "../operations/cancel-job.js";
-import { type CreateJobOptions, createJobCall } from "../operations/create-job.js";
-import { type DescribeJobsResult, describeJobCall, describeJobsCall } from "../operations/describe-jobs.js";
-import { type ListJobsPage, listJobsCall, listSearch } from "../operations/list-jobs.js";
-import { jobsOf, paginatePages } from "../operations/paginate-jobs.js";
-import { type WaitForJobOptions, waitForJobCall } from "../operations/wait-for-job.js";
-import { ClockSkew } from "../retry/clock-skew.js";
-import { RetryPolicy } from "../retry/retry-policy.js";
-import { KyTransport } from "../transport/ky-transport.js";
-import type { CallScope } from "../transport/transport.js";
-import { normalizeTimeouts } from "../validation/timeouts.js";
-import { openCallScope } from "./call-scope.js";
-import type { ClientCore } from "./client-core.js";
-import { defaultSleep } from "./default-sleep.js";
+import { cancelJob } from "../commands/cancel-job.js";
+import { createJob } from "../commands/create-job.js";
+import { describeJob } from "../commands/describe-job.js";
+import { describeJobs } from "../commands/describe-jobs.js";
+import { listJobs } from "../commands/list-jobs.js";
+import { paginateJobPages, paginateJobs } from "../commands/paginate-jobs.js";
+import { waitForJob } from "../commands/wait-for-job.js";
+import type { CancelJobResult } from "../operations/cancel-job.js";
+import type { CreateJobOptions } from "../operations/create-job.js";
+import type { DescribeJobsResult } from "../operations/describe-jobs.js";
+import type { ListJobsPage } from "../operations/list-jobs.js";
+import type { WaitForJobOptions } from "../operations/wait-for-job.js";
+import type { CiCore } from "./client-core.js";
+import { createCiCore } from "./create-ci-core.js";
 import type { WithMetadata } from "./metadata.js";
 import type { CallOptions, CiClientOptions } from "./options.js";
-
-/** The `User-Agent` product token. */
-const USER_AGENT = "cibatch-ci-client";
-
-type CredentialsOption = CiClientOptions["credentials"];
-
-function toProvider(
-  credentials: CredentialsOption,
-  options: CiClientOptions,
-): CredentialProvider & { invalidate?: () => void } {
-  const logger = options.logger?.warn ? { warn: (message: string) => options.logger?.warn?.(message) } : undefined;
-  if (credentials === undefined) return defaultCredentials(logger);
-  if (typeof credentials === "function") {
-    if (typeof (credentials as Partial<CredentialProvider>).source === "string")
-      return credentials as CredentialProvider;
-    return refreshingProvider(credentials as () => Promise<CredentialsInput>, {
-      ...(options.clock && { clock: options.clock }),
-      ...(options.random && { random: options.random }),
-      ...(logger && { logger }),
-      source: "credentials option",
-    });
-  }
-  return staticCredentials(credentials);
-}
 
 /**
  * The typed client of the CI batch-job API (`/inventorytriggerjob`): one method per operation,
@@ -56,6 +25,9 @@ function toProvider(
  * `Retry-After` honoured and capped, a fresh signature per attempt, clock-skew correction,
  * credential refresh on `ExpiredToken`, per-attempt and total timeouts, response size caps, and
  * creates that are never resent blindly (an ambiguous failure is reconciled by listing).
+ *
+ * Built on {@link createCiCore}; each method calls the standalone function of the same name
+ * (`describeJob(core, …)`, …), which a size-conscious app can import on its own instead.
  *
  * @example
  * ```ts
@@ -68,76 +40,34 @@ function toProvider(
  * @public
  */
 export class CiClient {
-  readonly #core: ClientCore;
+  readonly #core: CiCore;
 
   /**
    * @param options - Bucket and region (validated: a `ValidationError` lists every problem), and
    *   optional credentials, endpoint, fetch, retry, timeouts, clock, random, logger and user agent.
    */
   constructor(options: CiClientOptions) {
-    if (typeof options !== "object" || options === null) {
-      throw new ValidationError({
-        problems: [{ path: "options", message: "must be an object with bucket and region" }],
-      });
-    }
-    const endpoint = resolveEndpoint({
-      bucket: options.bucket,
-      region: options.region,
-      ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
-    });
-    const timeouts = normalizeTimeouts(options.timeouts);
-    const random = options.random ?? Math.random;
-    const policy = new RetryPolicy({ maxAttempts: options.retry?.maxAttempts, random });
-    const clock = options.clock ?? { now: () => Date.now() };
-    const sleep = options.clock?.sleep ? options.clock.sleep.bind(options.clock) : defaultSleep;
-    const logger = options.logger;
-    const skew = new ClockSkew({
-      clock,
-      onChange: (offsetMs, previousMs) =>
-        logger?.debug?.(`ci-client: clock skew offset ${previousMs} ms -> ${offsetMs} ms`, { offsetMs, previousMs }),
-    });
-    const transport = new KyTransport({
-      endpoint,
-      credentials: toProvider(options.credentials, options),
-      fetch: options.fetch ?? defaultFetch({ connectMs: timeouts.connectMs }),
-      policy,
-      skew,
-      clock,
-      sleep,
-      attemptMs: timeouts.attemptMs,
-      userAgent: options.userAgent ? `${USER_AGENT} ${options.userAgent}` : USER_AGENT,
-      logger,
-    });
-    this.#core = {
-      transport,
-      endpoint,
-      clock,
-      sleep,
-      random,
-      timeouts,
-      skew,
-      scope: (signal: AbortSignal | undefined): CallScope => openCallScope(signal, timeouts.totalMs, clock),
-    };
+    this.#core = createCiCore(options);
   }
 
   /** The bucket this client addresses. */
   get bucket(): string {
-    return this.#core.endpoint.bucket;
+    return this.#core.bucket;
   }
 
   /** The region this client addresses. */
   get region(): string {
-    return this.#core.endpoint.region;
+    return this.#core.region;
   }
 
   /** The origin requests go to (`https://<bucket>.ci.<region>.myqcloud.com`, or the endpoint override). */
   get endpointUrl(): string {
-    return this.#core.endpoint.url;
+    return this.#core.endpointUrl;
   }
 
   /** The clock-skew offset learnt from the service's `Date` headers (`server − local`, ms). */
   get clockSkewMs(): number {
-    return this.#core.skew.offsetMs;
+    return this.#core.clockSkewMs;
   }
 
   /**
@@ -160,7 +90,7 @@ export class CiClient {
    * ```
    */
   describeJob(jobId: string, options: CallOptions = {}): Promise<JobsDetail & WithMetadata> {
-    return this.#run(options, (scope) => describeJobCall(this.#core, jobId, scope));
+    return describeJob(this.#core, jobId, options);
   }
 
   /**
@@ -179,7 +109,7 @@ export class CiClient {
    * ```
    */
   describeJobs(jobIds: readonly string[], options: CallOptions = {}): Promise<DescribeJobsResult> {
-    return this.#run(options, (scope) => describeJobsCall(this.#core, jobIds, scope));
+    return describeJobs(this.#core, jobIds, options);
   }
 
   /**
@@ -199,7 +129,7 @@ export class CiClient {
    * ```
    */
   listJobs(query: ListJobsQuery = {}, options: CallOptions = {}): Promise<ListJobsPage> {
-    return this.#run(options, (scope) => listJobsCall(this.#core, query, scope));
+    return listJobs(this.#core, query, options);
   }
 
   /**
@@ -220,7 +150,7 @@ export class CiClient {
    * ```
    */
   paginateJobs(query: ListJobsQuery = {}, options: CallOptions = {}): AsyncIterable<JobsDetail> {
-    return jobsOf(this.paginateJobPages(query, options));
+    return paginateJobs(this.#core, query, options);
   }
 
   /**
@@ -239,8 +169,7 @@ export class CiClient {
    * ```
    */
   paginateJobPages(query: ListJobsQuery = {}, options: CallOptions = {}): AsyncIterable<ListJobsPage> {
-    listSearch(query); // validate before the first page is requested
-    return paginatePages((pageQuery) => this.listJobs(pageQuery, options), query);
+    return paginateJobPages(this.#core, query, options);
   }
 
   /**
@@ -269,7 +198,7 @@ export class CiClient {
    * ```
    */
   createJob(request: CreateJobRequest, options: CreateJobOptions = {}): Promise<JobsDetail & WithMetadata> {
-    return createJobCall(this.#core, request, options);
+    return createJob(this.#core, request, options);
   }
 
   /**
@@ -288,7 +217,7 @@ export class CiClient {
    * ```
    */
   cancelJob(jobId: string, options: CallOptions = {}): Promise<CancelJobResult> {
-    return this.#run(options, (scope) => cancelJobCall(this.#core, jobId, scope));
+    return cancelJob(this.#core, jobId, options);
   }
 
   /**
@@ -309,16 +238,6 @@ export class CiClient {
    * ```
    */
   waitForJob(jobId: string, options: WaitForJobOptions = {}): Promise<JobsDetail & WithMetadata> {
-    return waitForJobCall(this.#core, jobId, options);
-  }
-
-  #run<T>(options: CallOptions, call: (scope: CallScope) => Promise<T>): Promise<T> {
-    const scope = this.#core.scope(options?.signal);
-    try {
-      return call(scope).finally(scope.close);
-    } catch (error) {
-      scope.close?.();
-      return Promise.reject(error);
-    }
+    return waitForJob(this.#core, jobId, options);
   }
 }

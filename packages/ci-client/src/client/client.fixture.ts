@@ -9,6 +9,8 @@ import {
 } from "@cibatch/testing-fakes";
 import type { CreateJobRequest } from "@cibatch/xml-model";
 import { CiClient } from "./ci-client.js";
+import type { CiCore } from "./client-core.js";
+import { createCiCore } from "./create-ci-core.js";
 import type { CiLogger } from "./logger.js";
 import type { CiClientOptions } from "./options.js";
 
@@ -41,6 +43,8 @@ export interface Harness {
   readonly logs: { message: string; fields?: unknown }[];
   /** Builds another client on the same fake. */
   makeClient(overrides?: Partial<CiClientOptions>): CiClient;
+  /** Builds a core (for the standalone functions) on the same fake, with the same options. */
+  makeCore(overrides?: Partial<CiClientOptions>): CiCore;
 }
 
 /** A fake with a manual clock and a client whose sleeps advance that clock instantly. */
@@ -60,17 +64,18 @@ export function harness(clientOptions: Partial<CiClientOptions> = {}, fakeOption
       fake.clock.advance(ms);
     },
   };
-  const makeClient = (overrides: Partial<CiClientOptions> = {}): CiClient =>
-    new CiClient({
-      bucket: DEMO_BUCKET,
-      region: DEMO_REGION,
-      credentials: { secretId: DEMO_ACCOUNT.secretId, secretKey: DEMO_ACCOUNT.secretKey },
-      fetch: fake.fetch,
-      clock,
-      random: () => 0.5,
-      logger,
-      ...clientOptions,
-      ...overrides,
-    });
-  return { fake, client: makeClient(), sleeps, logs, makeClient };
+  const optionsOf = (overrides: Partial<CiClientOptions>): CiClientOptions => ({
+    bucket: DEMO_BUCKET,
+    region: DEMO_REGION,
+    credentials: { secretId: DEMO_ACCOUNT.secretId, secretKey: DEMO_ACCOUNT.secretKey },
+    fetch: fake.fetch,
+    clock,
+    random: () => 0.5,
+    logger,
+    ...clientOptions,
+    ...overrides,
+  });
+  const makeClient = (overrides: Partial<CiClientOptions> = {}): CiClient => new CiClient(optionsOf(overrides));
+  const makeCore = (overrides: Partial<CiClientOptions> = {}): CiCore => createCiCore(optionsOf(overrides));
+  return { fake, client: makeClient(), sleeps, logs, makeClient, makeCore };
 }
