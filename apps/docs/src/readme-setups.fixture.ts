@@ -56,12 +56,19 @@ export const README_SETUPS: Readonly<Record<string, BlockSetup>> = {
     ].join("\n"),
   },
   "packages/ci-client#4": {
+    // The modular API: the README passes the credentials it has; here, the demo keys of the fake.
+    prelude:
+      'const credentials = { secretId: "AKIDcibatchDEMO000000000000000000000", secretKey: "cibatchDEMOsecretKEYnotAsecret00" };',
+    epilogue:
+      'readme.expect(job.JobId === "b3deffea2f84911ec9cb15254008618d9" && job.Name === "demo", "describeJob on a core reads the seed job");',
+  },
+  "packages/ci-client#5": {
     epilogue: [
       'readme.expect(real.url === "https://examplebucket-1250000000.ci.ap-beijing.myqcloud.com", "real url");',
       'readme.expect(fake.url === "http://127.0.0.1:9000" && fake.signedHost === real.signedHost, "override keeps the signed host");',
     ].join("\n"),
   },
-  "packages/ci-client#5": {
+  "packages/ci-client#6": {
     epilogue: 'readme.expect(exitCodeFor(new Error("x")) === 1, "the fallback status");',
   },
   "packages/testing-fakes#1": {
