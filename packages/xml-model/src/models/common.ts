@@ -30,7 +30,7 @@ import {
  * JOB_TAGS.includes("Transcode"); // true
  * ```
  */
-export const JOB_TAGS: readonly [
+export const JOB_TAGS = [
   "Animation",
   "Animatin",
   "SmartCover",
@@ -55,32 +55,7 @@ export const JOB_TAGS: readonly [
   "NoiseReduction",
   "QualityEstimate",
   "ImageInspect",
-] = [
-  "Animation",
-  "Animatin",
-  "SmartCover",
-  "Transcode",
-  "Snapshot",
-  "SpeechRecognition",
-  "Concat",
-  "VoiceSeparate",
-  "VoiceSpearte",
-  "VideoMontage",
-  "SDRtoHDR",
-  "VideoProcess",
-  "SuperResolution",
-  "Segment",
-  "VideoTag",
-  "PicProcess",
-  "DigitalWatermark",
-  "ExtractDigitalWatermark",
-  "MediaInfo",
-  "StreamExtract",
-  "Tts",
-  "NoiseReduction",
-  "QualityEstimate",
-  "ImageInspect",
-];
+] as const;
 
 /**
  * A documented job kind (see {@link JOB_TAGS}).

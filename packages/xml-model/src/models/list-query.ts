@@ -49,7 +49,7 @@ export interface ListJobsQuery {
  * LIST_QUERY_PARAMS.includes("states"); // true (not "States")
  * ```
  */
-export const LIST_QUERY_PARAMS: readonly [
+export const LIST_QUERY_PARAMS = [
   "nextToken",
   "size",
   "type",
@@ -60,18 +60,7 @@ export const LIST_QUERY_PARAMS: readonly [
   "workflowId",
   "jobId",
   "name",
-] = [
-  "nextToken",
-  "size",
-  "type",
-  "orderByTime",
-  "states",
-  "startCreationTime",
-  "endCreationTime",
-  "workflowId",
-  "jobId",
-  "name",
-];
+] as const;
 
 /**
  * Options of {@link listQueryToParams} and {@link listQueryToSearch}.
