@@ -66,6 +66,42 @@ function declarationFor(jsPath) {
   return undefined;
 }
 
+/** Where `tsc -b` writes the per-file declarations of a package whose JavaScript is bundled (scripts/build-package.mjs). */
+const SOURCE_DECLARATIONS_DIR = "dist/types";
+
+/**
+ * The `@cibatch/source` files of one `exports` value, by the condition they stand for (`default` for a
+ * plain string), or `undefined` when the value has none.
+ *
+ * @param {unknown} value
+ * @returns {Record<string, string> | undefined}
+ */
+function sourcesOf(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  for (const [condition, inner] of Object.entries(value)) {
+    if (!SOURCE_CONDITIONS.has(condition)) continue;
+    if (typeof inner === "string") return { default: inner };
+    if (inner !== null && typeof inner === "object" && !Array.isArray(inner)) {
+      return Object.fromEntries(Object.entries(inner).filter(([, file]) => typeof file === "string"));
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The declarations `tsc -b` emits for one source file (`./src/node.ts` → `dist/types/node.d.ts`): a bundled
+ * entry has no declaration file beside its JavaScript, so the API of each condition's build is read from
+ * the declarations of the source it was bundled from.
+ *
+ * @param {string} source
+ * @returns {string | undefined}
+ */
+function sourceDeclarationFor(source) {
+  const path = clean(source);
+  if (!path.startsWith("src/") || !path.endsWith(".ts")) return undefined;
+  return `${SOURCE_DECLARATIONS_DIR}/${path.slice("src/".length, -".ts".length)}.d.ts`;
+}
+
 /**
  * Every published target of one `exports` value, as `[condition path, file]`, source conditions skipped.
  *
@@ -87,10 +123,14 @@ function targets(value, conditions = []) {
  * (`types`), and the declarations beside the other conditions' JavaScript (`node`, `default`, …), which
  * must describe the same API.
  *
+ * A condition whose JavaScript is bundled has no declarations beside it; its API is then read from the
+ * declarations of the source it was bundled from (`@cibatch/source`).
+ *
  * @param {Record<string, unknown>} manifest a parsed package.json
+ * @param {(file: string) => boolean} [isFile] whether a file (relative to the package) exists
  * @returns {EntryPoint[]}
  */
-export function entryPointsOf(manifest) {
+export function entryPointsOf(manifest, isFile = () => true) {
   const exportsField = manifest.exports;
   /** @type {Record<string, unknown>} */
   let subpaths;
@@ -112,14 +152,25 @@ export function entryPointsOf(manifest) {
   for (const [subpath, value] of Object.entries(subpaths)) {
     const all = targets(value);
     const typesTarget = all.find(([conditions]) => conditions.at(-1) === "types")?.[1];
+    const types = typesTarget === undefined ? undefined : clean(typesTarget);
+    const sources = sourcesOf(value);
     const declarations = all
       .filter(([conditions]) => conditions.at(-1) !== "types")
-      .map(([, file]) => declarationFor(clean(file)))
+      .map(([conditions, file]) => {
+        const beside = declarationFor(clean(file));
+        const source = sources?.[conditions.at(-1) ?? "default"];
+        const fromSource = source === undefined ? undefined : sourceDeclarationFor(source);
+        if (fromSource === undefined) return beside;
+        if (beside === undefined || !isFile(beside)) return fromSource;
+        // A rolled-up types file beside the bundle: compare it with the per-file declarations it was made from.
+        if (beside === types && isFile(fromSource)) return fromSource;
+        return beside;
+      })
       .filter((file) => file !== undefined);
-    const types = typesTarget === undefined ? declarations[0] : clean(typesTarget);
-    if (types === undefined) continue;
-    const identical = [...new Set(declarations)].filter((file) => file !== types).sort(compareNames);
-    entries.push({ subpath, types, identical });
+    const entryTypes = types ?? declarations[0];
+    if (entryTypes === undefined) continue;
+    const identical = [...new Set(declarations)].filter((file) => file !== entryTypes).sort(compareNames);
+    entries.push({ subpath, types: entryTypes, identical });
   }
   return entries.sort((a, b) => compareNames(a.subpath, b.subpath));
 }
@@ -140,7 +191,7 @@ export function publishablePackages(root) {
       name: manifest.name,
       version: String(manifest.version ?? "0.0.0"),
       dir,
-      entryPoints: entryPointsOf(manifest),
+      entryPoints: entryPointsOf(manifest, (file) => existsSync(join(root, dir, file))),
     });
   }
   return packages;

@@ -16,7 +16,7 @@ function tempDir(): string {
 }
 
 describe("entryPointsOf", () => {
-  it("takes the types file and checks the other conditions' declarations (signer's node build)", () => {
+  it("takes the types file and checks the declarations of each condition's source (signer's bundled node build)", () => {
     const manifest = {
       exports: {
         ".": {
@@ -27,6 +27,22 @@ describe("entryPointsOf", () => {
         },
         "./package.json": "./package.json",
       },
+    };
+    // Bundled: a rolled-up types file in dist/, tsc's per-file declarations in dist/types/.
+    const bundled = new Set(["dist/index.d.ts", "dist/types/index.d.ts", "dist/types/node.d.ts"]);
+    expect(entryPointsOf(manifest, (file) => bundled.has(file))).toEqual([
+      { subpath: ".", types: "dist/index.d.ts", identical: ["dist/types/index.d.ts", "dist/types/node.d.ts"] },
+    ]);
+    // Built by tsc alone: declarations beside each condition's JavaScript.
+    const tscOnly = new Set(["dist/index.d.ts", "dist/node.d.ts"]);
+    expect(entryPointsOf(manifest, (file) => tscOnly.has(file))).toEqual([
+      { subpath: ".", types: "dist/index.d.ts", identical: ["dist/node.d.ts"] },
+    ]);
+  });
+
+  it("without a source condition, checks the declarations beside each condition's JavaScript", () => {
+    const manifest = {
+      exports: { ".": { types: "./dist/index.d.ts", node: "./dist/node.js", default: "./dist/index.js" } },
     };
     expect(entryPointsOf(manifest)).toEqual([
       { subpath: ".", types: "dist/index.d.ts", identical: ["dist/node.d.ts"] },
