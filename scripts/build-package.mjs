@@ -6,7 +6,7 @@
 // ../shared/spec/official-sdks.md §7.1), and every small file costs a disk block once installed, so
 // the one-file-per-concept sources ship as a handful of files:
 //
-// - JavaScript: esbuild bundles every `@cibatch/source` entry named in the package's `exports` and
+// - JavaScript: esbuild bundles (whitespace-minified, names kept) every `@cibatch/source` entry named in the package's `exports` and
 //   `imports` (the `#…` runtime switches between Node and Web variants) to the `node`/`default`
 //   file the same map names, with code splitting so that a module shared by two entries (an error
 //   class, say) exists once and `instanceof` keeps working. Dependencies, `node:` built-ins and the
@@ -72,6 +72,10 @@ await build({
   target: "es2023",
   chunkNames: "shared-[hash]",
   external: ["node:*", "#*", ...dependencies.flatMap((name) => [name, `${name}/*`])],
+  // Whitespace and syntax only: names stay as written (stack traces and error names read the same), while
+  // comments and indentation, which would otherwise take about a third of the installed bytes, go.
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: "none",
   logLevel: "warning",
 });

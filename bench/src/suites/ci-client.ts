@@ -1,11 +1,14 @@
 import { execFileSync, fork } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { Agent, request as httpRequest } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { CiClient } from "@cibatch/ci-client";
+import { signRequest } from "@cibatch/signer";
 import { DEMO_ACCOUNT, DEMO_BUCKET, DEMO_REGION } from "@cibatch/testing-fakes";
+import { XMLParser } from "fast-xml-parser";
 import { costMetric, interleavedRounds, type Metric, median, type Suite, throughputMetric } from "../measure.js";
 
 const require = createRequire(import.meta.url);
@@ -49,6 +52,23 @@ async function startStaticServer(): Promise<{ port: number; stop: () => void }> 
   return { port, stop: () => child.kill() };
 }
 
+/** One keep-alive `node:http` GET, the body read to a string: the floor of any client built on node:http. */
+function nodeHttpGet(agent: Agent, port: number, path: string, headers: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port, path, agent, headers }, (res) => {
+      res.setEncoding("utf8");
+      let body = "";
+      res.on("data", (chunk: string) => {
+        body += chunk;
+      });
+      res.on("end", () => resolve(body));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 async function describeRates(): Promise<Metric[]> {
   const server = await startStaticServer();
   try {
@@ -66,6 +86,9 @@ async function describeRates(): Promise<Metric[]> {
       Protocol: "http:",
     });
     const url = `http://${CI_HOST}/inventorytriggerjob/${JOB_ID}`;
+    const path = `/inventorytriggerjob/${JOB_ID}`;
+    const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+    const parser = new XMLParser();
     const plainUrl = `http://127.0.0.1:${server.port}/inventorytriggerjob/${JOB_ID}`;
     const contenders = {
       ours: async () => {
@@ -76,6 +99,18 @@ async function describeRates(): Promise<Metric[]> {
       fetch: async () => {
         const response = await fetch(plainUrl);
         await response.text();
+      },
+      // The floors of a client made of the parts the issue prescribes, without anything else (no
+      // validation, retry, timeout, error typing or schema): node:http alone, then with our
+      // signature and fast-xml-parser's parse of the body.
+      nodeHttp: () => nodeHttpGet(agent, server.port, path, { host: CI_HOST }),
+      nodeHttpSignParse: async () => {
+        const signed = await signRequest({ method: "GET", url, credentials: CREDENTIALS });
+        const body = await nodeHttpGet(agent, server.port, path, {
+          host: CI_HOST,
+          authorization: signed.authorization,
+        });
+        if (parser.parse(body).Response === undefined) throw new Error("no Response");
       },
     };
     const metrics: Metric[] = [];
@@ -95,12 +130,19 @@ async function describeRates(): Promise<Metric[]> {
             ours: measured.ours?.median ?? 0,
             peerName: "cos-nodejs-sdk-v5 cos.request (Ip)",
             peer: measured.official?.median ?? 1,
-            extra: { plainFetch: Math.round(measured.fetch?.median ?? 0) },
+            extra: {
+              plainFetch: Math.round(measured.fetch?.median ?? 0),
+              nodeHttpFloor: Math.round(measured.nodeHttp?.median ?? 0),
+              nodeHttpSignFxpFloor: Math.round(measured.nodeHttpSignParse?.median ?? 0),
+              nodeHttpSignFxpFloorVsOfficial:
+                Math.round(((measured.nodeHttpSignParse?.median ?? 0) / (measured.official?.median ?? 1)) * 100) / 100,
+            },
           },
           concurrency === 1 ? 1.6 : 2.5,
         ),
       );
     }
+    agent.destroy();
     return metrics;
   } finally {
     server.stop();

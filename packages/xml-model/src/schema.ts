@@ -397,6 +397,7 @@ const OPAQUE: OpaqueSchema = { kind: "opaque" };
  * decode(text(), "<JobId>0123</JobId>", { root: "JobId" }); // "0123"
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function text(): TextSchema {
   return TEXT;
 }
@@ -412,6 +413,7 @@ export function text(): TextSchema {
  * decode(integer(), "<JobLevel>2</JobLevel>", { root: "JobLevel" }); // 2
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function integer(): IntegerSchema {
   return INTEGER;
 }
@@ -427,6 +429,7 @@ export function integer(): IntegerSchema {
  * decode(boolean(), "<IgnoreError>true</IgnoreError>", { root: "IgnoreError" }); // true
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function boolean(): BooleanSchema {
   return BOOLEAN;
 }
@@ -444,6 +447,7 @@ export function boolean(): BooleanSchema {
  * decode(time(), "<T>2022-06-27T15:23:10+0800</T>", { root: "T" }).toISOString(); // "2022-06-27T07:23:10.000Z"
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function time(): TimeSchema {
   return TIME;
 }
@@ -459,6 +463,7 @@ export function time(): TimeSchema {
  * const JobType = literal("Job");
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function literal<const L extends string>(value: L): LiteralSchema<L> {
   return { kind: "literal", value };
 }
@@ -475,6 +480,7 @@ export function literal<const L extends string>(value: L): LiteralSchema<L> {
  * type CallBackFormat = Infer<typeof CallBackFormat>; // "JSON" | "XML" | (string & {})
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function openEnum<const L extends string>(values: readonly L[]): OpenEnumSchema<L> {
   return { kind: "enum", values: [...values] };
 }
@@ -493,6 +499,7 @@ export function openEnum<const L extends string>(values: readonly L[]): OpenEnum
  * const StartTime = optional(time(), { absentAs: "-" });
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function optional<S extends SchemaNode>(item: S, options?: OptionalOptions): OptionalSchema<S> {
   if (item.kind === "optional") throw new TypeError("optional() cannot wrap optional()");
   if (item.kind === "repeated" && options?.absentAs !== undefined) {
@@ -513,6 +520,7 @@ export function optional<S extends SchemaNode>(item: S, options?: OptionalOption
  * const NonExistJobIds = repeated(text());
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function repeated<S extends SchemaNode>(item: S): RepeatedSchema<S> {
   if (item.kind === "optional" || item.kind === "repeated") {
     throw new TypeError(`repeated() cannot wrap ${item.kind}()`);
@@ -532,6 +540,7 @@ export function repeated<S extends SchemaNode>(item: S): RepeatedSchema<S> {
  * const Output = object({ Region: text(), Bucket: text(), Object: optional(text()) });
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function object<const F extends FieldMap>(fields: F): ObjectSchema<F> {
   const byName = new Map<string, SchemaNode>();
   const requiredNames: string[] = [];
@@ -582,6 +591,7 @@ export interface UnionOptions<D extends string> {
  * );
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function union<const K extends string, const V extends VariantMap>(
   key: K,
   variants: V,
@@ -613,6 +623,7 @@ export function union<const K extends string, const V extends VariantMap>(
  * decode(Doc, "<D><Extra><A>1</A>x</Extra></D>", { root: "D" }).Extra; // [{ name: "A", children: ["1"] }, "x"]
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function opaque(): OpaqueSchema {
   return OPAQUE;
 }

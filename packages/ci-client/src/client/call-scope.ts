@@ -1,6 +1,114 @@
 import type { Clock } from "../credentials/types.js";
 import type { CallScope } from "../transport/transport.js";
 
+/** The total deadline's state, as `CallScope.deadlineSignal` exposes it. */
+interface DeadlineState {
+  aborted: boolean;
+  reason: unknown;
+}
+
+/** The deadline timer's callback: shared by every scope (the scope is the timer's argument). */
+function onDeadline(scope: Scope): void {
+  scope.expire();
+}
+
+/**
+ * One call's scope. A class rather than an object literal with getters and closures: a call opens
+ * one, so what it allocates is paid on every request. No `AbortController` unless someone reads
+ * `signal`; one unref'd timer for the total deadline; the caller's signal is listened to with the
+ * scope itself as the listener object (`handleEvent`).
+ */
+class Scope implements CallScope {
+  readonly callerSignal: AbortSignal | undefined;
+  readonly deadlineSignal: DeadlineState | undefined;
+  readonly deadline: number | undefined;
+  readonly totalMs: number | null;
+  #aborted = false;
+  #reason: unknown;
+  #controller: AbortController | undefined;
+  #listeners: ((reason: unknown) => void)[] | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(callerSignal: AbortSignal | undefined, totalMs: number | null, clock: Clock) {
+    this.callerSignal = callerSignal;
+    this.totalMs = totalMs;
+    this.deadlineSignal = totalMs === null ? undefined : { aborted: false, reason: undefined };
+    this.deadline = totalMs === null ? undefined : clock.now() + totalMs;
+    if (callerSignal !== undefined) {
+      if (callerSignal.aborted) this.#abort(callerSignal.reason);
+      else callerSignal.addEventListener("abort", this, { once: true });
+    }
+    if (totalMs !== null && !this.#aborted) {
+      this.#timer = setTimeout(onDeadline, totalMs, this);
+      this.#timer.unref?.();
+    }
+  }
+
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      if (this.#aborted) this.#controller.abort(this.#reason);
+    }
+    return this.#controller.signal;
+  }
+
+  get aborted(): boolean {
+    return this.#aborted;
+  }
+
+  get reason(): unknown {
+    return this.#reason;
+  }
+
+  onAbort(listener: (reason: unknown) => void): () => void {
+    if (this.#aborted) {
+      listener(this.#reason);
+      return noop;
+    }
+    this.#listeners ??= [];
+    this.#listeners.push(listener);
+    return () => {
+      const listeners = this.#listeners;
+      const index = listeners?.indexOf(listener) ?? -1;
+      if (index !== -1) listeners?.splice(index, 1);
+    };
+  }
+
+  close(): void {
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+    this.callerSignal?.removeEventListener("abort", this);
+  }
+
+  /** The caller's signal fired (`EventListener` object interface). */
+  handleEvent(): void {
+    this.#abort(this.callerSignal?.reason);
+  }
+
+  /** The total deadline expired. */
+  expire(): void {
+    const why = new DOMException(`The total deadline of ${this.totalMs} ms expired.`, "TimeoutError");
+    const state = this.deadlineSignal as DeadlineState;
+    state.aborted = true;
+    state.reason = why;
+    this.#abort(why);
+  }
+
+  #abort(why: unknown): void {
+    if (this.#aborted) return;
+    this.#aborted = true;
+    this.#reason = why;
+    this.#controller?.abort(why);
+    const pending = this.#listeners;
+    this.#listeners = undefined;
+    if (pending !== undefined) for (const listener of pending) listener(why);
+  }
+}
+
+function noop(): void {}
+
 /**
  * Opens the scope of one logical call: the caller's `signal` combined with the total deadline
  * (reliability §3), and the deadline as a time on the injected clock. Call `close()` when the call
@@ -21,68 +129,5 @@ import type { CallScope } from "../transport/transport.js";
  * @internal
  */
 export function openCallScope(callerSignal: AbortSignal | undefined, totalMs: number | null, clock: Clock): CallScope {
-  // No AbortController unless someone reads `signal`, and one unref'd timer per call: cheaper than
-  // AbortSignal.timeout + AbortSignal.any (the describe fast path never reads `signal`).
-  let aborted = false;
-  let reason: unknown;
-  let controller: AbortController | undefined;
-  let listeners: ((reason: unknown) => void)[] | undefined;
-  const deadlineState = { aborted: false, reason: undefined as unknown };
-  const abort = (why: unknown): void => {
-    if (aborted) return;
-    aborted = true;
-    reason = why;
-    controller?.abort(why);
-    const pending = listeners;
-    listeners = undefined;
-    if (pending !== undefined) for (const listener of pending) listener(why);
-  };
-  const onCallerAbort = (): void => abort(callerSignal?.reason);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  if (callerSignal?.aborted) abort(callerSignal.reason);
-  else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-  if (totalMs !== null && !aborted) {
-    timer = setTimeout(() => {
-      const why = new DOMException(`The total deadline of ${totalMs} ms expired.`, "TimeoutError");
-      deadlineState.aborted = true;
-      deadlineState.reason = why;
-      abort(why);
-    }, totalMs);
-    timer.unref?.();
-  }
-  return {
-    get signal(): AbortSignal {
-      if (controller === undefined) {
-        controller = new AbortController();
-        if (aborted) controller.abort(reason);
-      }
-      return controller.signal;
-    },
-    get aborted(): boolean {
-      return aborted;
-    },
-    get reason(): unknown {
-      return reason;
-    },
-    onAbort(listener: (reason: unknown) => void): () => void {
-      if (aborted) {
-        listener(reason);
-        return () => {};
-      }
-      listeners ??= [];
-      listeners.push(listener);
-      return () => {
-        const index = listeners?.indexOf(listener) ?? -1;
-        if (index !== -1) listeners?.splice(index, 1);
-      };
-    },
-    callerSignal,
-    deadlineSignal: totalMs === null ? undefined : deadlineState,
-    deadline: totalMs === null ? undefined : clock.now() + totalMs,
-    totalMs,
-    close: () => {
-      if (timer !== undefined) clearTimeout(timer);
-      callerSignal?.removeEventListener("abort", onCallerAbort);
-    },
-  };
+  return new Scope(callerSignal, totalMs, clock);
 }

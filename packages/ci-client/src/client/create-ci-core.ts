@@ -2,9 +2,10 @@ import { defaultFetch } from "#default-fetch";
 import { resolveEndpoint } from "../endpoint/endpoint.js";
 import { ValidationError } from "../errors/validation-error.js";
 import { ClockSkew } from "../retry/clock-skew.js";
-import { RetryPolicy } from "../retry/retry-policy.js";
+import { RetryQuota } from "../retry/retry-quota.js";
 import { KyTransport } from "../transport/ky-transport.js";
 import type { CallScope } from "../transport/transport.js";
+import { normalizeMaxAttempts } from "../validation/retry-options.js";
 import { normalizeTimeouts } from "../validation/timeouts.js";
 import { openCallScope } from "./call-scope.js";
 import type { CiCore, ClientCore } from "./client-core.js";
@@ -51,7 +52,8 @@ export function createCiCore(options: CiClientOptions): CiCore {
   });
   const timeouts = normalizeTimeouts(options.timeouts);
   const random = options.random ?? Math.random;
-  const policy = new RetryPolicy({ maxAttempts: options.retry?.maxAttempts, random });
+  // Validated here; the retry policy itself is built by the transport's lazily loaded retry path.
+  const maxAttempts = normalizeMaxAttempts(options.retry?.maxAttempts);
   const clock = options.clock ?? { now: () => Date.now() };
   const sleep = options.clock?.sleep ? options.clock.sleep.bind(options.clock) : defaultSleep;
   const logger = options.logger;
@@ -64,7 +66,9 @@ export function createCiCore(options: CiClientOptions): CiCore {
     endpoint,
     credentials: toProvider(options),
     fetch: options.fetch ?? defaultFetch({ connectMs: timeouts.connectMs }),
-    policy,
+    maxAttempts,
+    random,
+    quota: new RetryQuota(),
     skew,
     clock,
     sleep,

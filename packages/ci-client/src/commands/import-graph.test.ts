@@ -81,6 +81,37 @@ describe("the import graph of a describe-only app (browser conditions)", () => {
     expect(graph.packages.has("ini")).toBe(false);
   });
 
+  it("keeps the retry path (policy, decisions, classification, ky) behind the transport's lazy import()", () => {
+    const lazyOnly = [
+      "transport/ky-transport-retry.ts",
+      "retry/retry-policy.ts",
+      "retry/decide.ts",
+      "retry/classify.ts",
+      "retry/backoff.ts",
+      "retry/retry-after.ts",
+      "transport/call-outcome.ts",
+    ];
+    expect(lazyOnly.filter((file) => graph.files.has(file))).toEqual([]);
+    // The walker does reach them from the retry path itself (so the check above can fail).
+    const retryGraph = staticGraph(["transport/ky-transport-retry.ts"]);
+    expect(lazyOnly.filter((file) => !retryGraph.files.has(file))).toEqual([]);
+    // And the transport names the module it loads lazily.
+    expect(readFileSync(join(SRC, "transport/ky-transport.ts"), "utf8")).toContain('import("./ky-transport-retry.js")');
+  });
+
+  it("leaves the INI parser and node: modules out of the whole barrel's static graph (fromProfileFile loads them when it runs)", () => {
+    // The package ships as bundled shared chunks: a static import in any module the barrel reaches
+    // can end up in a chunk a browser app loads, and esbuild keeps imports of external modules.
+    const barrel = staticGraph(["index.ts"]);
+    expect(barrel.files).toContain("credentials/from-profile-file.ts");
+    expect(barrel.packages.has("ini")).toBe(false);
+    expect([...barrel.packages.keys()].filter((name) => name.startsWith("node:"))).toEqual([]);
+    expect(barrel.files.has("credentials/profile-sections.ts")).toBe(false);
+    // The walker sees ini and node: imports where they are static (so the checks above can fail).
+    expect(staticGraph(["credentials/profile-sections.ts"]).packages.has("ini")).toBe(true);
+    expect(staticGraph(["transport/node-http-fetch.ts"]).packages.has("node:http")).toBe(true);
+  });
+
   it("while the class's graph does reach them (so the check above can fail)", () => {
     const classGraph = staticGraph(["client/ci-client.ts"]);
     expect(classGraph.files).toContain("operations/reconcile-create.ts");

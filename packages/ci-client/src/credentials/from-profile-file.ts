@@ -1,11 +1,7 @@
-import { readFile, stat } from "node:fs/promises";
-import { homedir as osHomedir } from "node:os";
-import { join } from "node:path";
 import { CredentialsError } from "../errors/credentials-error.js";
 import { createCredentials } from "./create-credentials.js";
 import { createProvider } from "./create-provider.js";
 import { defaultLogger } from "./default-logger.js";
-import { parseProfileSections } from "./profile-sections.js";
 import type {
   CredentialProvider,
   CredentialsFileSystem,
@@ -115,13 +111,17 @@ export function fromProfileFile(options: FromProfileFileOptions = {}): Credentia
  */
 export async function resolveProfileFile(options: FromProfileFileOptions): Promise<ResolvedCredentials> {
   const env = options.env ?? process.env;
-  const homedir = options.homedir ?? osHomedir;
-  const fs = options.fs ?? nodeFs;
+  const node = await loadNodeModules();
+  const homedir = options.homedir ?? node.homedir;
+  const fs = options.fs ?? node.fs;
+  const { join } = node;
   const profile = options.profile ?? nonEmpty(env[PROFILE_VARIABLE]) ?? "default";
 
   const named = options.file ?? nonEmpty(env[FILE_VARIABLE]);
   const candidates =
-    named === undefined ? [join(homedir(), ".tencentcloud", "credentials"), SYSTEM_FILE] : [expandHome(named, homedir)];
+    named === undefined
+      ? [join(homedir(), ".tencentcloud", "credentials"), SYSTEM_FILE]
+      : [expandHome(named, homedir, join)];
 
   const file = await firstExisting(candidates, fs);
   if (file === undefined) {
@@ -147,6 +147,9 @@ export async function resolveProfileFile(options: FromProfileFileOptions): Promi
     throw unreadable(file.path, cause);
   }
 
+  // Loaded here, not at the top: the INI parser (the `ini` package) then stays out of browser
+  // bundles, where this function is dead code, even when the package ships as shared chunks.
+  const { parseProfileSections } = await import("./profile-sections.js");
   const sections = parseProfileSections(text);
   const section = sections.get(profile);
   if (section === undefined) {
@@ -184,10 +187,26 @@ interface ExistingFile {
   readonly mode: number;
 }
 
-const nodeFs: CredentialsFileSystem = {
-  readFile: (path, encoding) => readFile(path, encoding),
-  stat: (path) => stat(path),
-};
+/** What a profile read needs from Node. */
+interface NodeModules {
+  readonly fs: CredentialsFileSystem;
+  readonly homedir: () => string;
+  readonly join: (...parts: string[]) => string;
+}
+
+/**
+ * `node:fs/promises`, `node:os` and `node:path`, imported when a profile is read rather than at
+ * the top of this module: the package ships as bundled chunks, and a chunk that also holds code a
+ * browser app uses would otherwise carry these imports into that app's bundle.
+ */
+async function loadNodeModules(): Promise<NodeModules> {
+  const [fs, os, path] = await Promise.all([import("node:fs/promises"), import("node:os"), import("node:path")]);
+  return {
+    fs: { readFile: (file, encoding) => fs.readFile(file, encoding), stat: (file) => fs.stat(file) },
+    homedir: os.homedir,
+    join: path.join,
+  };
+}
 
 async function firstExisting(paths: readonly string[], fs: CredentialsFileSystem): Promise<ExistingFile | undefined> {
   for (const path of paths) {
@@ -236,7 +255,7 @@ function unreadable(path: string, cause: unknown): CredentialsError {
   );
 }
 
-function expandHome(path: string, homedir: () => string): string {
+function expandHome(path: string, homedir: () => string, join: NodeModules["join"]): string {
   return path === "~" || path.startsWith("~/") ? join(homedir(), path.slice(1)) : path;
 }
 

@@ -1,7 +1,7 @@
-import { decodeDescribeJobsResponse, type JobsDetail } from "@cibatch/xml-model";
+import { type DescribeJobsResponse, decodeDescribeJobsResponse, type JobsDetail } from "@cibatch/xml-model";
 import type { ClientCore } from "../client/client-core.js";
 import { type ResponseMetadata, type WithMetadata, withMetadata } from "../client/metadata.js";
-import { describeJobsTarget, targetUrl } from "../endpoint/request-target.js";
+import { describeJobsTarget, type RequestTarget, targetUrl } from "../endpoint/request-target.js";
 import { CiServiceError } from "../errors/ci-service-error.js";
 import type { CallScope, TransportResult } from "../transport/transport.js";
 
@@ -28,8 +28,35 @@ export interface DescribeJobsResult extends WithMetadata {
   readonly nonExistJobIds: string[];
 }
 
+const DECODE_OPTIONS = { maxBytes: DESCRIBE_MAX_BYTES } as const;
+
+function decodeDescribe(text: string): DescribeJobsResponse {
+  return decodeDescribeJobsResponse(text, DECODE_OPTIONS);
+}
+
 function metadataOf(result: TransportResult<unknown>): ResponseMetadata {
   return { requestId: result.requestId, status: result.status, attempts: result.attempts };
+}
+
+/** Sends the describe of `target` (already validated). */
+function sendDescribe(
+  core: ClientCore,
+  target: RequestTarget,
+  scope: CallScope,
+): Promise<TransportResult<DescribeJobsResponse>> {
+  return core.transport.send(
+    {
+      operation: "describe",
+      method: target.method,
+      path: target.path,
+      search: target.search,
+      retry: target.retry,
+      maxBodyBytes: DESCRIBE_MAX_BYTES,
+      expectBody: true,
+      decode: decodeDescribe,
+    },
+    scope,
+  );
 }
 
 /**
@@ -55,20 +82,7 @@ export async function describeJobsCall(
   jobIds: string | readonly string[],
   scope: CallScope,
 ): Promise<DescribeJobsResult> {
-  const target = describeJobsTarget(jobIds);
-  const result = await core.transport.send(
-    {
-      operation: "describe",
-      method: target.method,
-      path: target.path,
-      search: target.search,
-      retry: target.retry,
-      maxBodyBytes: DESCRIBE_MAX_BYTES,
-      expectBody: true,
-      decode: (text) => decodeDescribeJobsResponse(text, { maxBytes: DESCRIBE_MAX_BYTES }),
-    },
-    scope,
-  );
+  const result = await sendDescribe(core, describeJobsTarget(jobIds), scope);
   return {
     jobs: result.value.JobsDetail,
     nonExistJobIds: result.value.NonExistJobIds,
@@ -99,19 +113,20 @@ export async function describeJobCall(
   jobId: string,
   scope: CallScope,
 ): Promise<JobsDetail & WithMetadata> {
-  const result = await describeJobsCall(core, jobId, scope);
-  const job = result.jobs.find((candidate) => candidate.JobId === jobId) ?? result.jobs[0];
+  const target = describeJobsTarget(jobId);
+  const result = await sendDescribe(core, target, scope);
+  const jobs = result.value.JobsDetail;
+  const job = jobs.find((candidate) => candidate.JobId === jobId) ?? jobs[0];
   if (job === undefined) {
-    const target = describeJobsTarget(jobId);
     throw new CiServiceError({
       code: "NoSuchJob",
-      status: result.$metadata.status,
+      status: result.status,
       serverMessage: `job ${jobId} does not exist in bucket ${core.endpoint.bucket} (the service listed it in NonExistJobIds)`,
-      requestId: result.$metadata.requestId,
+      requestId: result.requestId,
       retryable: false,
-      attempts: result.$metadata.attempts,
+      attempts: result.attempts,
       request: { method: target.method, url: targetUrl(core.endpoint, target) },
     });
   }
-  return withMetadata(job, result.$metadata);
+  return withMetadata(job, metadataOf(result));
 }

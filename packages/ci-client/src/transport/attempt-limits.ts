@@ -116,48 +116,78 @@ export function withinAttempt<T>(
   ms: number | null,
   run: (signal: AttemptSignal) => Promise<T>,
 ): Promise<T> {
+  if (call.aborted) return Promise.reject(call.reason);
   return new Promise<T>((resolve, reject) => {
-    if (call.aborted) {
-      reject(call.reason);
-      return;
-    }
-    let listeners: ((reason: unknown) => void)[] | undefined;
-    const signal = {
-      aborted: false,
-      reason: undefined as unknown,
-      onAbort(listener: (reason: unknown) => void): void {
-        if (signal.aborted) {
-          listener(signal.reason);
-          return;
-        }
-        listeners ??= [];
-        listeners.push(listener);
-      },
-    };
-    const abort = (reason: unknown): void => {
-      if (signal.aborted) return;
-      signal.aborted = true;
-      signal.reason = reason;
-      const pending = listeners;
-      listeners = undefined;
-      if (pending !== undefined) for (const listener of pending) listener(reason);
-      reject(reason);
-    };
-    const unregister = call.onAbort(abort);
-    const timer = ms === null ? undefined : setTimeout(() => abort(new AttemptTimeoutError(ms)), ms);
-    const done = (): void => {
-      if (timer !== undefined) clearTimeout(timer);
-      unregister();
-    };
-    run(signal).then(
+    const attempt = new Attempt<T>(resolve, reject, ms);
+    attempt.start(call, run);
+  });
+}
+
+/** The per-attempt timer's callback, shared (the attempt is the timer's argument). */
+function onAttemptTimeout(attempt: { timeout(): void }): void {
+  attempt.timeout();
+}
+
+/**
+ * One attempt under {@link withinAttempt}: its {@link AttemptSignal} and its settlement. A class so
+ * that an attempt costs one object, not a closure per callback.
+ */
+class Attempt<T> implements AttemptSignal {
+  aborted = false;
+  reason: unknown;
+  readonly #resolve: (value: T) => void;
+  readonly #reject: (reason: unknown) => void;
+  readonly #ms: number | null;
+  #listeners: ((reason: unknown) => void)[] | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #unregister: (() => void) | undefined;
+
+  constructor(resolve: (value: T) => void, reject: (reason: unknown) => void, ms: number | null) {
+    this.#resolve = resolve;
+    this.#reject = reject;
+    this.#ms = ms;
+  }
+
+  start(call: AbortSource, run: (signal: AttemptSignal) => Promise<T>): void {
+    this.#unregister = call.onAbort((reason) => this.abort(reason));
+    if (this.#ms !== null) this.#timer = setTimeout(onAttemptTimeout, this.#ms, this);
+    run(this).then(
       (value) => {
-        done();
-        resolve(value);
+        this.#done();
+        this.#resolve(value);
       },
       (error: unknown) => {
-        done();
-        reject(error);
+        this.#done();
+        this.#reject(error);
       },
     );
-  });
+  }
+
+  onAbort(listener: (reason: unknown) => void): void {
+    if (this.aborted) {
+      listener(this.reason);
+      return;
+    }
+    this.#listeners ??= [];
+    this.#listeners.push(listener);
+  }
+
+  timeout(): void {
+    this.abort(new AttemptTimeoutError(this.#ms ?? 0));
+  }
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    const pending = this.#listeners;
+    this.#listeners = undefined;
+    if (pending !== undefined) for (const listener of pending) listener(reason);
+    this.#reject(reason);
+  }
+
+  #done(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#unregister?.();
+  }
 }

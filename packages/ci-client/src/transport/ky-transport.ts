@@ -1,25 +1,17 @@
 import { signRequest } from "@cibatch/signer";
-import type { KyInstance } from "ky";
 import type { CiLogger } from "../client/logger.js";
 import type { Clock, CredentialProvider } from "../credentials/types.js";
 import type { ResolvedEndpoint } from "../endpoint/endpoint.js";
-import { CiAbortError } from "../errors/ci-abort-error.js";
-import { CiError, isCiError } from "../errors/ci-error.js";
 import { CiNetworkError } from "../errors/ci-network-error.js";
-import { CiResponseError } from "../errors/ci-response-error.js";
-import { CiServiceError } from "../errors/ci-service-error.js";
-import { CiTimeoutError } from "../errors/ci-timeout-error.js";
 import { redactHeaders, redactUrl } from "../errors/redact.js";
-import type { FailedRequest } from "../errors/request-summary.js";
-import { type AttemptOutcome, classifyOutcome } from "../retry/classify.js";
+import type { Random } from "../retry/backoff.js";
 import type { ClockSkew } from "../retry/clock-skew.js";
 import type { RetryDecision } from "../retry/decide.js";
-import type { RequestRetryState, RetryPolicy } from "../retry/retry-policy.js";
-import { isAttemptTimeout, withinAttempt } from "./attempt-limits.js";
-import { BodyFailure, type HeaderReader } from "./body-failure.js";
-import { ReconcileRequired, VerifyCancelRequired } from "./call-outcome.js";
-import { type DirectSend, directSendOf, readExchange } from "./exchange.js";
-import { decodeSuccessBody, ERROR_BODY_CAP, parseErrorFields } from "./response-body.js";
+import type { RetryQuota } from "../retry/retry-quota.js";
+import { withinAttempt } from "./attempt-limits.js";
+import { type DirectSend, directSendOf, type Exchange } from "./exchange.js";
+import type { FirstAttempt, KyRetryPath } from "./ky-transport-retry.js";
+import { decodeSuccessBody, ERROR_BODY_CAP } from "./response-body.js";
 import type { CallScope, FetchLike, Transport, TransportRequest, TransportResult } from "./transport.js";
 
 /**
@@ -53,8 +45,12 @@ export interface KyTransportOptions {
   readonly credentials: CredentialProvider & { invalidate?: () => void };
   /** The fetch to send with. */
   readonly fetch: FetchLike;
-  /** The client's retry policy (limits, quota, jitter). */
-  readonly policy: RetryPolicy;
+  /** Attempts per call, the first included (already validated). */
+  readonly maxAttempts: number;
+  /** The random source of the backoff jitter. */
+  readonly random: Random;
+  /** The client's retry quota, shared by all its calls. */
+  readonly quota: RetryQuota;
   /** The client's clock-skew state. */
   readonly skew: ClockSkew;
   /** The injected clock. */
@@ -67,85 +63,262 @@ export interface KyTransportOptions {
   readonly userAgent: string;
   /** The trace sink. */
   readonly logger?: CiLogger | undefined;
+  /** Loads the retry path; defaults to importing `./ky-transport-retry.js` once (tests inject failures). */
+  readonly loadRetryPath?: (() => Promise<RetryPathModule>) | undefined;
 }
 
-/** The state of one logical call across its attempts. */
-interface CallState {
-  readonly retry: RequestRetryState;
+/**
+ * What one attempt leaves behind, for the trace, the errors and the retry path.
+ *
+ * @example
+ * ```ts
+ * import type { AttemptState } from "./ky-transport.js";
+ *
+ * declare const state: AttemptState;
+ * console.log(state.attempt, state.sent);
+ * ```
+ * @internal
+ */
+export interface AttemptState {
+  /** Attempts started (signed and handed to fetch). */
   attempt: number;
+  /** The signing time of the latest attempt (`now + skew`). */
   signingTime: number;
-  delayMs: number;
+  /** Whether any attempt was handed to fetch. */
   sent: boolean;
+  /** When the latest attempt started, on the injected clock. */
   startedAt: number;
+  /** The latest response body. */
   bytes: Uint8Array;
+  /** The latest status. */
   status: number;
+  /** The latest `x-ci-request-id`. */
   requestId: string | undefined;
-  final: Error | undefined;
-  result: { value: unknown } | undefined;
+  /** The latest attempt's headers, redacted (only when tracing). */
   headers: Record<string, string> | undefined;
 }
 
 const EMPTY = new Uint8Array(0);
 const decoder = new TextDecoder();
 
-/** What the response judge answers: go again, or (`undefined`) the call succeeded. */
-const RETRY: unique symbol = Symbol("retry");
-type Verdict = typeof RETRY | undefined;
-
-let kyModule: Promise<KyInstance> | undefined;
-
-/** ky, loaded on first use: a call whose first attempt succeeds never needs it. */
-function loadKy(): Promise<KyInstance> {
-  kyModule ??= import("ky").then((module) => module.default);
-  return kyModule;
+/** A fresh {@link AttemptState}: nothing sent yet. */
+function newAttemptState(): AttemptState {
+  return {
+    attempt: 0,
+    signingTime: 0,
+    sent: false,
+    startedAt: 0,
+    bytes: EMPTY,
+    status: 0,
+    requestId: undefined,
+    headers: undefined,
+  };
 }
 
 /**
- * ky's errors carry the `Request` (with its `Authorization` header): never keep one as a `cause`.
- * Keep a plain error with the same message instead.
+ * Signs one attempt afresh (`now + skew`, current credentials): the `host` and signature headers.
+ *
+ * @param options - The transport's options.
+ * @param url - The full URL.
+ * @param request - What is sent.
+ * @param state - Receives the signing time.
+ * @returns The headers to add.
+ *
+ * @example
+ * ```ts
+ * import { signedHeaders } from "./ky-transport.js";
+ *
+ * declare const options: import("./ky-transport.js").KyTransportOptions;
+ * declare const request: import("./transport.js").TransportRequest<unknown>;
+ * declare const state: import("./ky-transport.js").AttemptState;
+ * const headers = await signedHeaders(options, `${options.endpoint.url}/x`, request, state);
+ * ```
+ * @internal
  */
-function safeCause(error: unknown): unknown {
-  if (typeof error === "object" && error !== null && "request" in error) {
-    const message = error instanceof Error ? error.message : "request failed";
-    return Object.assign(new Error(message), { name: error instanceof Error ? error.name : "Error" });
-  }
-  return error;
+export async function signedHeaders(
+  options: KyTransportOptions,
+  url: string,
+  request: TransportRequest<unknown>,
+  state: AttemptState,
+): Promise<Record<string, string>> {
+  const { endpoint, skew } = options;
+  const credentials = await options.credentials();
+  state.signingTime = skew.signingTime();
+  const toSign: Record<string, string> = { host: endpoint.signedHost };
+  if (request.body !== undefined) toSign["content-type"] = "application/xml";
+  const signed = await signRequest({
+    method: request.method,
+    url,
+    headers: toSign,
+    credentials,
+    now: state.signingTime,
+  });
+  return { host: endpoint.signedHost, ...signed.headers };
 }
 
-/** The first `code` found in an error's `cause` chain. */
-function networkCode(error: unknown): string | undefined {
-  let link: unknown = error;
-  for (let depth = 0; depth < 10 && typeof link === "object" && link !== null; depth++) {
-    const code = (link as { code?: unknown }).code;
-    if (typeof code === "string" && code !== "") return code;
-    link = (link as { cause?: unknown }).cause;
-  }
-  return undefined;
+/**
+ * Marks the start of one attempt in `state` (its headers are kept, redacted, only for a debug logger).
+ *
+ * @param options - The transport's options (clock, logger).
+ * @param state - The call's attempt state.
+ * @param headers - The attempt's headers.
+ *
+ * @example
+ * ```ts
+ * import { beginAttempt } from "./ky-transport.js";
+ *
+ * declare const options: import("./ky-transport.js").KyTransportOptions;
+ * declare const state: import("./ky-transport.js").AttemptState;
+ * beginAttempt(options, state, {});
+ * state.attempt; // 1
+ * ```
+ * @internal
+ */
+export function beginAttempt(
+  options: KyTransportOptions,
+  state: AttemptState,
+  headers: Headers | Record<string, string>,
+): void {
+  state.attempt += 1;
+  state.sent = true;
+  state.startedAt = options.clock.now();
+  state.bytes = EMPTY;
+  state.headers = options.logger?.debug ? redactHeaders(headers) : undefined;
 }
+
+/**
+ * Traces one attempt's outcome to the debug logger, if there is one: the operation, attempt,
+ * method, redacted URL and headers, status, request id, duration and the decision.
+ *
+ * @param options - The transport's options (logger, clock).
+ * @param request - What was sent.
+ * @param state - The attempt state.
+ * @param url - The full URL (redacted here).
+ * @param decision - The policy's decision, or `"success"` / `"fail"`.
+ *
+ * @example
+ * ```ts
+ * import { traceAttempt } from "./ky-transport.js";
+ *
+ * declare const options: import("./ky-transport.js").KyTransportOptions;
+ * declare const request: import("./transport.js").TransportRequest<unknown>;
+ * declare const state: import("./ky-transport.js").AttemptState;
+ * traceAttempt(options, request, state, `${options.endpoint.url}/x`, "success");
+ * ```
+ * @internal
+ */
+export function traceAttempt(
+  options: KyTransportOptions,
+  request: TransportRequest<unknown>,
+  state: AttemptState,
+  url: string,
+  decision: RetryDecision | string,
+): void {
+  const debug = options.logger?.debug;
+  if (debug === undefined) return;
+  const summary =
+    typeof decision === "string"
+      ? { action: decision }
+      : {
+          action: decision.action,
+          reason: decision.reason,
+          ...(decision.action === "retry" && { delayMs: decision.delayMs }),
+        };
+  debug.call(options.logger, `ci-client ${request.operation} attempt ${state.attempt}: ${summary.action}`, {
+    operation: request.operation,
+    attempt: state.attempt,
+    method: request.method,
+    url: redactUrl(url),
+    status: state.status,
+    requestId: state.requestId,
+    durationMs: options.clock.now() - state.startedAt,
+    headers: state.headers,
+    ...summary,
+  });
+}
+
+/**
+ * The first attempt of a `GET`, outside ky: signed, sent through the direct sender under the
+ * per-attempt timeout, its body read under its cap. Resolves with the exchange (whatever the
+ * status) and rejects with whatever the attempt threw; the caller judges either.
+ */
+async function directAttempt(
+  options: KyTransportOptions,
+  send: DirectSend,
+  request: TransportRequest<unknown>,
+  state: AttemptState,
+  scope: CallScope,
+  url: string,
+): Promise<Exchange> {
+  const headers: Record<string, string> = { "user-agent": options.userAgent };
+  if (request.body !== undefined) headers["content-type"] = "application/xml";
+  Object.assign(headers, await signedHeaders(options, url, request, state));
+  beginAttempt(options, state, headers);
+  const exchange = await withinAttempt(scope, options.attemptMs, (signal) =>
+    send({
+      url,
+      method: request.method,
+      headers,
+      body: request.body,
+      signal,
+      maxBytes: (status) => (status >= 200 && status < 300 ? request.maxBodyBytes : ERROR_BODY_CAP),
+      onHeaders: (_status, header) => options.skew.update(header("date")),
+    }),
+  );
+  state.bytes = exchange.bytes;
+  return exchange;
+}
+
+/**
+ * The module of the retry path.
+ *
+ * @internal
+ */
+export type RetryPathModule = typeof import("./ky-transport-retry.js");
+
+/**
+ * A loader that imports the retry path (and ky behind it) the first time a call needs more than one
+ * clean attempt and keeps it. A failed load (a browser chunk that did not arrive) is not kept: the
+ * next call tries again.
+ *
+ * @param importer - The dynamic import.
+ * @returns The loader.
+ *
+ * @example
+ * ```ts
+ * const load = retryPathLoader(() => import("./ky-transport-retry.js"));
+ * const { KyRetryPath } = await load();
+ * ```
+ * @internal
+ */
+export function retryPathLoader(importer: () => Promise<RetryPathModule>): () => Promise<RetryPathModule> {
+  let loading: Promise<RetryPathModule> | undefined;
+  return () => {
+    loading ??= importer().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
+}
+
+const loadRetryPath = retryPathLoader(() => import("./ky-transport-retry.js"));
 
 /**
  * The transport behind `CiClient`: ky 1.14.3 with the policy of reliability §1–§4 expressed
- * through ky's own retry machinery (§8.3), not a hand-written loop:
- *
- * - `hooks.beforeRequest` signs every attempt afresh with `now + skewOffset` and the current
- *   credentials, and sets the `Host` to sign;
- * - the `fetch` wrapper reads the body under its size cap inside ky's per-attempt `timeout`, so the
- *   attempt timeout covers the whole body, and learns the clock offset from every `Date`;
- * - `hooks.afterResponse` decodes 2xx bodies and classifies error bodies by `<Code>` first, then
- *   status; a retry is `ky.retry()`, anything else throws the final error;
- * - `retry.shouldRetry` classifies thrown errors (network codes through `cause` chains, attempt
- *   timeouts, truncated bodies);
- * - `hooks.beforeRetry` sleeps the decided backoff with the injected `sleep` (ky's own delay is 0),
- *   so the full-jitter delay, the quota and the `Retry-After` clamp all come from the policy.
+ * through ky's own retry machinery (§8.3), not a hand-written loop (see `KyRetryPath`).
  *
  * Fast path (measured; see the README's Transport section): the first attempt of a `GET` is sent
- * without ky, through the `fetch`'s direct sender (or one `Request` through `fetch`), under the same
- * per-attempt timeout, and judged by the same functions the hooks call (`#judge`, `#onThrown`,
- * hence the same `RetryPolicy`). When the policy answers "retry", the backoff is slept and the
- * remaining attempts run through ky as above. ky is imported on first use, so a process whose calls
- * all succeed at once never loads it.
+ * without ky, through the `fetch`'s direct sender (or one `Request` through `fetch`), under the
+ * per-attempt timeout. A 2xx whose body decodes is the result; anything else (an error status, a
+ * body that does not decode, a thrown error, the call's abort) is handed, as it is, to the retry
+ * path, which judges it with the same `RetryPolicy` as every later attempt. The retry path, with
+ * the retry policy, the failure classification and ky, is a separate module imported on first
+ * use, so an app whose calls all succeed at once never loads it (nor its bytes, in a code-split
+ * browser bundle). `POST`/`PUT` calls and calls whose scope is already aborted go to the retry path from
+ * the start.
  *
- * ky's types and errors never leave this file.
+ * ky's types and errors never leave the retry path.
  *
  * @example
  * ```ts
@@ -159,9 +332,10 @@ function networkCode(error: unknown): string | undefined {
 export class KyTransport implements Transport {
   readonly #options: KyTransportOptions;
   #direct: DirectSend | undefined;
+  #retry: KyRetryPath | undefined;
 
   /**
-   * @param options - Endpoint, credentials, fetch, policy, clock and logger.
+   * @param options - Endpoint, credentials, fetch, retry limits, clock and logger.
    */
   constructor(options: KyTransportOptions) {
     this.#options = options;
@@ -177,402 +351,60 @@ export class KyTransport implements Transport {
   async send<T>(request: TransportRequest<T>, scope: CallScope): Promise<TransportResult<T>> {
     const options = this.#options;
     const url = `${options.endpoint.url}${request.path}${request.search}`;
-    const state: CallState = {
-      retry: options.policy.begin(request.retry, { deadline: scope.deadline }),
-      attempt: 0,
-      signingTime: 0,
-      delayMs: 0,
-      sent: false,
-      startedAt: 0,
-      bytes: EMPTY,
-      status: 0,
-      requestId: undefined,
-      final: undefined,
-      result: undefined,
-      headers: undefined,
-    };
-    if (scope.aborted) throw this.#abortError(scope, state);
-    let viaKy = true;
-    if (request.method === "GET") {
-      // The first attempt of a read goes straight through the sender (no ky, no Request/Response
-      // objects); only a retry hands the call over to ky. The same judge decides every attempt.
-      viaKy = await this.#directAttempt(request, state, scope, url);
-      if (viaKy) {
-        try {
-          await options.sleep(state.delayMs, scope.signal);
-        } catch (error) {
-          if (scope.aborted) throw this.#abortError(scope, state);
-          throw this.#unexpected(error, state, request, url);
-        }
-      }
+    const state = newAttemptState();
+    if (request.method !== "GET" || scope.aborted) {
+      return this.#continue(request, scope, url, state, undefined);
     }
-    if (viaKy) await this.#sendViaKy(request, state, scope, url);
-    if (state.result === undefined) {
-      // Not reachable: every response is either decoded or turned into an error by the judge.
-      throw state.final ?? new CiError("The transport finished without a result.", { code: "INTERNAL" });
-    }
-    return {
-      value: state.result.value as T,
-      status: state.status,
-      requestId: state.requestId,
-      attempts: state.retry.attempts,
-    };
-  }
-
-  /**
-   * One attempt outside ky. Resolves `false` when the call is over (its result is in `state`),
-   * `true` when the policy decided to retry; rejects with the final error.
-   */
-  async #directAttempt(
-    request: TransportRequest<unknown>,
-    state: CallState,
-    scope: CallScope,
-    url: string,
-  ): Promise<boolean> {
-    const options = this.#options;
     this.#direct ??= directSendOf(options.fetch);
-    const send = this.#direct;
+    let exchange: Exchange;
     try {
-      const headers: Record<string, string> = { "user-agent": options.userAgent };
-      if (request.body !== undefined) headers["content-type"] = "application/xml";
-      Object.assign(headers, await this.#signedHeaders(url, request, state));
-      this.#beginAttempt(state, headers);
-      const exchange = await withinAttempt(scope, options.attemptMs, (signal) =>
-        send({
-          url,
-          method: request.method,
-          headers,
-          body: request.body,
-          signal,
-          maxBytes: (status) => (status >= 200 && status < 300 ? request.maxBodyBytes : ERROR_BODY_CAP),
-          onHeaders: (_status, header) => options.skew.update(header("date")),
-        }),
-      );
-      state.bytes = exchange.bytes;
-      return this.#judge(exchange.status, exchange.header, request, state, url) === RETRY;
+      exchange = await directAttempt(options, this.#direct, request, state, scope, url);
     } catch (error) {
-      if (state.final !== undefined && error === state.final) throw error;
-      if (scope.aborted) throw this.#abortError(scope, state);
-      if (this.#onThrown(error, request, state, scope, url)) return true;
-      throw state.final ?? this.#unexpected(error, state, request, url);
+      return this.#continue(request, scope, url, state, { error });
     }
-  }
-
-  /** The call (or its remaining attempts) through ky's retry machinery. */
-  async #sendViaKy(request: TransportRequest<unknown>, state: CallState, scope: CallScope, url: string): Promise<void> {
-    const options = this.#options;
-    try {
-      const ky = await loadKy();
-      await ky(url, {
-        method: request.method,
-        ...(request.body !== undefined && { body: request.body }),
-        headers: {
-          "user-agent": options.userAgent,
-          ...(request.body !== undefined && { "content-type": "application/xml" }),
-        },
-        signal: scope.signal,
-        timeout: options.attemptMs ?? false,
-        throwHttpErrors: false,
-        fetch: (input, init) => this.#fetchAndRead(input as Request, init, request, state),
-        retry: {
-          // The policy decides every retry; ky's own limit only has to stay out of its way.
-          limit: options.policy.maxAttempts + 1,
-          methods: ["get", "put", "post"],
-          statusCodes: [],
-          afterStatusCodes: [],
-          delay: () => 0,
-          shouldRetry: ({ error }) => this.#onThrown(error, request, state, scope, url),
-        },
-        hooks: {
-          beforeRequest: [
-            async (input) => {
-              const signed = await this.#signedHeaders(input.url, request, state);
-              for (const [name, value] of Object.entries(signed)) input.headers.set(name, value);
-            },
-          ],
-          afterResponse: [
-            (_input, _options, response) =>
-              this.#judge(response.status, (name) => response.headers.get(name), request, state, url) === RETRY
-                ? ky.retry({ delay: 0 })
-                : undefined,
-          ],
-          beforeRetry: [() => options.sleep(state.delayMs, scope.signal)],
-        },
-      });
-    } catch (error) {
-      if (state.final !== undefined) throw state.final;
-      if (scope.aborted) throw this.#abortError(scope, state);
-      throw this.#unexpected(error, state, request, url);
-    }
-  }
-
-  /** Signs one attempt afresh (`now + skew`, current credentials): the `host` and signature headers. */
-  async #signedHeaders(
-    url: string,
-    request: TransportRequest<unknown>,
-    state: CallState,
-  ): Promise<Record<string, string>> {
-    const { endpoint, skew } = this.#options;
-    const credentials = await this.#options.credentials();
-    state.signingTime = skew.signingTime();
-    const toSign: Record<string, string> = { host: endpoint.signedHost };
-    if (request.body !== undefined) toSign["content-type"] = "application/xml";
-    const signed = await signRequest({
-      method: request.method,
-      url,
-      headers: toSign,
-      credentials,
-      now: state.signingTime,
-    });
-    return { host: endpoint.signedHost, ...signed.headers };
-  }
-
-  #beginAttempt(state: CallState, headers: Headers | Record<string, string>): void {
-    state.attempt += 1;
-    state.sent = true;
-    state.startedAt = this.#options.clock.now();
-    state.bytes = EMPTY;
-    state.headers = this.#options.logger?.debug ? redactHeaders(headers) : undefined;
-  }
-
-  async #fetchAndRead(
-    input: Request,
-    init: RequestInit | undefined,
-    request: TransportRequest<unknown>,
-    state: CallState,
-  ): Promise<Response> {
-    this.#beginAttempt(state, input.headers);
-    const response = await this.#options.fetch(input, init);
-    const exchange = await readExchange(response, {
-      signal: input.signal,
-      maxBytes: (status) => (status >= 200 && status < 300 ? request.maxBodyBytes : ERROR_BODY_CAP),
-      onHeaders: (_status, header) => this.#options.skew.update(header("date")),
-    });
-    state.bytes = exchange.bytes;
-    return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
-  }
-
-  /**
-   * Judges one response (its body is in `state.bytes`): decodes a 2xx, classifies an error by
-   * `<Code>` first and status second, and applies the policy. Answers {@link RETRY} to go again,
-   * `undefined` on success (the value is in `state.result`); throws the final error.
-   */
-  #judge(
-    status: number,
-    header: HeaderReader,
-    request: TransportRequest<unknown>,
-    state: CallState,
-    url: string,
-  ): Verdict {
-    const headerRequestId = header("x-ci-request-id") ?? undefined;
-    state.status = status;
-    state.requestId = headerRequestId;
-    const text = state.bytes.byteLength === 0 ? "" : decoder.decode(state.bytes);
-    const failed: FailedRequest = { method: request.method, url };
+    const { status, header } = exchange;
     if (status >= 200 && status < 300) {
-      const decoded = decodeSuccessBody(text, header("content-type"), request.expectBody, request.decode);
-      if (decoded.ok) {
-        state.retry.onSuccess();
-        state.result = { value: decoded.value };
-        this.#trace(request, state, url, "success");
-        return undefined;
+      state.status = status;
+      state.requestId = header("x-ci-request-id") ?? undefined;
+      const text = state.bytes.byteLength === 0 ? "" : decoder.decode(state.bytes);
+      let decoded: ReturnType<typeof decodeSuccessBody<T>> | undefined;
+      try {
+        decoded = decodeSuccessBody(text, header("content-type"), request.expectBody, request.decode);
+      } catch {
+        // Judged again (and thrown) on the retry path, exactly as any other attempt.
       }
-      const { problem } = decoded;
-      const build = (retryable: boolean, attempts: number): CiError =>
-        new CiResponseError({
-          code: problem.code,
-          status,
-          requestId: headerRequestId,
-          contentType: header("content-type") ?? undefined,
-          body: text,
-          detail: problem.detail,
-          retryable,
-          attempts,
-          request: failed,
-          ...(problem.cause !== undefined && { cause: problem.cause }),
-        });
-      return this.#decide({ kind: "malformed-response", status }, build, request, state, url, undefined);
+      if (decoded?.ok) {
+        // What `RequestRetryState.onSuccess()` does for a call that never retried.
+        options.quota.release(undefined);
+        traceAttempt(options, request, state, url, "success");
+        return { value: decoded.value, status, requestId: state.requestId, attempts: 1 };
+      }
     }
-    const fields = parseErrorFields(text);
-    const skewed = this.#options.skew.wasSkewed(state.signingTime, header("date"));
-    const build = (retryable: boolean, attempts: number): CiError =>
-      new CiServiceError({
-        code: fields.code ?? `HTTP_${status}`,
-        status,
-        serverMessage: fields.message,
-        requestId: fields.requestId ?? headerRequestId,
-        traceId: fields.traceId ?? header("x-ci-trace-id") ?? undefined,
-        resource: fields.resource,
-        retryable,
-        attempts,
-        request: failed,
-        body: text,
-      });
-    const outcome: AttemptOutcome = {
-      kind: "error-response",
-      status,
-      code: fields.code,
-      message: fields.message,
-      xmlBody: fields.xmlBody,
-      skewed,
-    };
-    return this.#decide(outcome, build, request, state, url, header("retry-after"));
+    return this.#continue(request, scope, url, state, { exchange });
   }
 
-  /** Applies the policy to a failed attempt: {@link RETRY} to go again, or throws the final outcome. */
-  #decide(
-    outcome: AttemptOutcome,
-    build: (retryable: boolean, attempts: number) => CiError,
-    request: TransportRequest<unknown>,
-    state: CallState,
-    url: string,
-    retryAfter: string | null | undefined,
-  ): typeof RETRY {
-    const decision = this.#verdict(outcome, state, retryAfter);
-    this.#trace(request, state, url, decision);
-    if (decision.action === "retry") return RETRY;
-    throw this.#finalOf(decision, build, state);
-  }
-
-  #verdict(outcome: AttemptOutcome, state: CallState, retryAfter: string | null | undefined): RetryDecision {
-    const { clock, skew } = this.#options;
-    const decision = state.retry.onFailure({
-      classification: classifyOutcome(outcome),
-      retryAfter,
-      now: clock.now(),
-      skewOffsetMs: skew.offsetMs,
-    });
-    if (decision.action === "retry") {
-      state.delayMs = decision.delayMs;
-      if (decision.refreshCredentials) this.#options.credentials.invalidate?.();
-    }
-    return decision;
-  }
-
-  #finalOf(
-    decision: Exclude<RetryDecision, { action: "retry" }>,
-    build: (retryable: boolean, attempts: number) => CiError,
-    state: CallState,
-  ): Error {
-    const attempts = state.retry.attempts;
-    let final: Error;
-    if (decision.action === "reconcile") {
-      final = new ReconcileRequired(build(true, attempts), attempts, state.requestId);
-    } else if (decision.action === "verify-cancel") {
-      final = new VerifyCancelRequired(build(false, attempts), attempts);
-    } else {
-      final = build(decision.retryable, attempts);
-    }
-    state.final = final;
-    return final;
-  }
-
-  /** `retry.shouldRetry`: decides on an error thrown by an attempt (network, timeout, broken body, hook). */
-  #onThrown(
-    error: unknown,
-    request: TransportRequest<unknown>,
-    state: CallState,
+  /** Hands the call to the retry path, loading it first if needed. */
+  async #continue<T>(
+    request: TransportRequest<T>,
     scope: CallScope,
     url: string,
-  ): boolean {
-    if (state.final !== undefined && error === state.final) return false;
-    if (scope.aborted) {
-      state.final = this.#abortError(scope, state);
-      return false;
-    }
-    const failed: FailedRequest = { method: request.method, url };
-    let probe: unknown = error;
-    let build: (retryable: boolean, attempts: number) => CiError;
-    if (error instanceof BodyFailure) {
-      const text = decoder.decode(error.bytes);
-      build = (retryable, attempts) =>
-        new CiResponseError({
-          code: error.code,
-          status: error.status,
-          requestId: error.header("x-ci-request-id") ?? undefined,
-          contentType: error.header("content-type") ?? undefined,
-          body: text,
-          limitBytes: error.limitBytes,
-          retryable,
-          attempts,
-          request: failed,
-          cause: error.cause,
-        });
-      probe = build(true, state.attempt);
-      state.status = error.status;
-      state.requestId = error.header("x-ci-request-id") ?? undefined;
-    } else if (isAttemptTimeout(error)) {
-      const ms = this.#options.attemptMs ?? 0;
-      build = (retryable, attempts) =>
-        new CiTimeoutError({ timeout: "attempt", ms, retryable, attempts, request: failed, cause: safeCause(error) });
-      probe = build(true, state.attempt);
-    } else if (isCiError(error)) {
-      // Our own errors from a hook (credentials, validation): final as they are.
-      state.final = error;
-      this.#trace(request, state, url, "fail");
-      return false;
-    } else {
-      const code = networkCode(error) ?? "NETWORK_ERROR";
-      build = (retryable, attempts) => {
-        const sent = classifyOutcome({ kind: "thrown", error }).retryClass !== "network-before-connect";
-        return new CiNetworkError({ code, sent, retryable, attempts, request: failed, cause: safeCause(error) });
-      };
-    }
-    const decision = this.#verdict({ kind: "thrown", error: probe }, state, undefined);
-    this.#trace(request, state, url, decision);
-    if (decision.action === "retry") return true;
-    this.#finalOf(decision, build, state);
-    return false;
-  }
-
-  #abortError(scope: CallScope, state: CallState): CiError {
-    const attempts = state.attempt;
-    if (scope.deadlineSignal?.aborted && !scope.callerSignal?.aborted) {
-      return new CiTimeoutError({
-        timeout: "total",
-        ms: scope.totalMs ?? 0,
+    state: AttemptState,
+    first: FirstAttempt | undefined,
+  ): Promise<TransportResult<T>> {
+    let path: KyRetryPath;
+    try {
+      path = this.#retry ??= new (await (this.#options.loadRetryPath ?? loadRetryPath)()).KyRetryPath(this.#options);
+    } catch (cause) {
+      throw new CiNetworkError({
+        code: "NETWORK_ERROR",
         sent: state.sent,
-        retryable: true,
-        attempts,
-        cause: scope.deadlineSignal.reason,
+        retryable: false,
+        attempts: state.attempt,
+        request: { method: request.method, url },
+        detail: "the transport's retry path could not be loaded",
+        cause,
       });
     }
-    return new CiAbortError({ cause: scope.callerSignal?.reason ?? scope.reason, sent: state.sent, attempts });
-  }
-
-  #unexpected(error: unknown, state: CallState, request: TransportRequest<unknown>, url: string): Error {
-    if (isCiError(error)) return error;
-    return new CiNetworkError({
-      code: networkCode(error) ?? "NETWORK_ERROR",
-      sent: state.sent,
-      retryable: false,
-      attempts: state.attempt,
-      request: { method: request.method, url },
-      cause: safeCause(error),
-    });
-  }
-
-  #trace(request: TransportRequest<unknown>, state: CallState, url: string, decision: RetryDecision | string): void {
-    const debug = this.#options.logger?.debug;
-    if (debug === undefined) return;
-    const summary =
-      typeof decision === "string"
-        ? { action: decision }
-        : {
-            action: decision.action,
-            reason: decision.reason,
-            ...(decision.action === "retry" && { delayMs: decision.delayMs }),
-          };
-    debug.call(this.#options.logger, `ci-client ${request.operation} attempt ${state.attempt}: ${summary.action}`, {
-      operation: request.operation,
-      attempt: state.attempt,
-      method: request.method,
-      url: redactUrl(url),
-      status: state.status,
-      requestId: state.requestId,
-      durationMs: this.#options.clock.now() - state.startedAt,
-      headers: state.headers,
-      ...summary,
-    });
+    return path.send(request, scope, url, state, first);
   }
 }
