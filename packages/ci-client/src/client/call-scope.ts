@@ -1,4 +1,5 @@
 import type { Clock } from "../credentials/types.js";
+import { AbortNotifier } from "../transport/abort-notifier.js";
 import type { CallScope } from "../transport/transport.js";
 
 /** The total deadline's state, as `CallScope.deadlineSignal` exposes it. */
@@ -18,18 +19,16 @@ function onDeadline(scope: Scope): void {
  * `signal`; one unref'd timer for the total deadline; the caller's signal is listened to with the
  * scope itself as the listener object (`handleEvent`).
  */
-class Scope implements CallScope {
+class Scope extends AbortNotifier implements CallScope {
   readonly callerSignal: AbortSignal | undefined;
   readonly deadlineSignal: DeadlineState | undefined;
   readonly deadline: number | undefined;
   readonly totalMs: number | null;
-  #aborted = false;
-  #reason: unknown;
   #controller: AbortController | undefined;
-  #listeners: ((reason: unknown) => void)[] | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(callerSignal: AbortSignal | undefined, totalMs: number | null, clock: Clock) {
+    super();
     this.callerSignal = callerSignal;
     this.totalMs = totalMs;
     this.deadlineSignal = totalMs === null ? undefined : { aborted: false, reason: undefined };
@@ -38,7 +37,7 @@ class Scope implements CallScope {
       if (callerSignal.aborted) this.#abort(callerSignal.reason);
       else callerSignal.addEventListener("abort", this, { once: true });
     }
-    if (totalMs !== null && !this.#aborted) {
+    if (totalMs !== null && !this.aborted) {
       this.#timer = setTimeout(onDeadline, totalMs, this);
       this.#timer.unref?.();
     }
@@ -47,31 +46,13 @@ class Scope implements CallScope {
   get signal(): AbortSignal {
     if (this.#controller === undefined) {
       this.#controller = new AbortController();
-      if (this.#aborted) this.#controller.abort(this.#reason);
+      if (this.aborted) this.#controller.abort(this.reason);
     }
     return this.#controller.signal;
   }
 
-  get aborted(): boolean {
-    return this.#aborted;
-  }
-
-  get reason(): unknown {
-    return this.#reason;
-  }
-
   onAbort(listener: (reason: unknown) => void): () => void {
-    if (this.#aborted) {
-      listener(this.#reason);
-      return noop;
-    }
-    this.#listeners ??= [];
-    this.#listeners.push(listener);
-    return () => {
-      const listeners = this.#listeners;
-      const index = listeners?.indexOf(listener) ?? -1;
-      if (index !== -1) listeners?.splice(index, 1);
-    };
+    return this.listen(listener) ? () => this.unlisten(listener) : noop;
   }
 
   close(): void {
@@ -97,13 +78,9 @@ class Scope implements CallScope {
   }
 
   #abort(why: unknown): void {
-    if (this.#aborted) return;
-    this.#aborted = true;
-    this.#reason = why;
+    if (!this.markAborted(why)) return;
     this.#controller?.abort(why);
-    const pending = this.#listeners;
-    this.#listeners = undefined;
-    if (pending !== undefined) for (const listener of pending) listener(why);
+    this.notifyListeners();
   }
 }
 

@@ -1,3 +1,5 @@
+import { AbortNotifier } from "./abort-notifier.js";
+
 /**
  * The per-attempt timeout expired (`name` is `TimeoutError`, like ky's).
  *
@@ -132,17 +134,15 @@ function onAttemptTimeout(attempt: { timeout(): void }): void {
  * One attempt under {@link withinAttempt}: its {@link AttemptSignal} and its settlement. A class so
  * that an attempt costs one object, not a closure per callback.
  */
-class Attempt<T> implements AttemptSignal {
-  aborted = false;
-  reason: unknown;
+class Attempt<T> extends AbortNotifier implements AttemptSignal {
   readonly #resolve: (value: T) => void;
   readonly #reject: (reason: unknown) => void;
   readonly #ms: number | null;
-  #listeners: ((reason: unknown) => void)[] | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #unregister: (() => void) | undefined;
 
   constructor(resolve: (value: T) => void, reject: (reason: unknown) => void, ms: number | null) {
+    super();
     this.#resolve = resolve;
     this.#reject = reject;
     this.#ms = ms;
@@ -164,12 +164,7 @@ class Attempt<T> implements AttemptSignal {
   }
 
   onAbort(listener: (reason: unknown) => void): void {
-    if (this.aborted) {
-      listener(this.reason);
-      return;
-    }
-    this.#listeners ??= [];
-    this.#listeners.push(listener);
+    this.listen(listener);
   }
 
   timeout(): void {
@@ -177,12 +172,8 @@ class Attempt<T> implements AttemptSignal {
   }
 
   abort(reason: unknown): void {
-    if (this.aborted) return;
-    this.aborted = true;
-    this.reason = reason;
-    const pending = this.#listeners;
-    this.#listeners = undefined;
-    if (pending !== undefined) for (const listener of pending) listener(reason);
+    if (!this.markAborted(reason)) return;
+    this.notifyListeners();
     this.#reject(reason);
   }
 
