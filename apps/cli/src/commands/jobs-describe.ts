@@ -25,8 +25,8 @@ export const execute: CommandHandler = async (ctx) => {
   const jobs: JobsDetail[] = [];
   const missing: string[] = [];
   results.forEach((result, i) => {
-    jobs.push(...result.jobs);
-    if (result.jobs.length === 0 || result.nonExistJobIds.length > 0) missing.push(ids[i] as string);
+    jobs.push(...result.JobsDetail);
+    if (result.JobsDetail.length === 0 || result.NonExistJobIds.length > 0) missing.push(ids[i] as string);
   });
   if (jobs.length > 0 || ctx.format === "json" || ctx.format === "yaml") {
     await ctx.emit({

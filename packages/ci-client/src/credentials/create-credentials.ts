@@ -1,5 +1,5 @@
+import { maskSecretId, REDACTED } from "@cibatch/signer";
 import { CredentialsError } from "../errors/credentials-error.js";
-import { maskCredentials } from "./mask.js";
 import type { Credentials, CredentialsInput } from "./types.js";
 
 const INSPECT_CUSTOM: unique symbol = Symbol.for("nodejs.util.inspect.custom");
@@ -78,4 +78,55 @@ function invalid(source: string, problem: string, field: string): CredentialsErr
     `Invalid credentials from ${source}: ${problem}. Copy the ${field} again from the Tencent Cloud console (CAM > API keys).`,
     { code: "INVALID_CREDENTIALS", source },
   );
+}
+
+/**
+ * How {@link Credentials} look when printed or serialised.
+ *
+ * @example
+ * ```ts
+ * import { maskCredentials, type MaskedCredentials } from "@cibatch/ci-client";
+ *
+ * const masked: MaskedCredentials = maskCredentials({ secretId: "AKIDEXAMPLE1234", secretKey: "example-key" });
+ * // { secretId: "****1234", secretKey: "[REDACTED]" }
+ * ```
+ * @public
+ */
+export interface MaskedCredentials {
+  /** The SecretId's last four characters after `****` (only `****` when the id is shorter than 8). */
+  readonly secretId: string;
+  /** Always `[REDACTED]`. */
+  readonly secretKey: "[REDACTED]";
+  /** `[REDACTED]` when a token is present. */
+  readonly sessionToken?: "[REDACTED]";
+  /** The expiry as an ISO 8601 string, when present. */
+  readonly expiresAt?: string;
+}
+
+/**
+ * Returns the printable form of credentials: SecretId masked, key and token `[REDACTED]`.
+ *
+ * @param credentials - Any credentials object.
+ * @returns A new plain object that is safe to log.
+ *
+ * @example
+ * ```ts
+ * import { maskCredentials } from "@cibatch/ci-client";
+ *
+ * console.log(maskCredentials({ secretId: "AKIDEXAMPLE1234", secretKey: "example-key", sessionToken: "tok" }));
+ * // { secretId: "****1234", secretKey: "[REDACTED]", sessionToken: "[REDACTED]" }
+ * ```
+ * @public
+ */
+export function maskCredentials(credentials: Credentials): MaskedCredentials {
+  return {
+    secretId: maskSecretId(credentials.secretId),
+    secretKey: REDACTED,
+    ...(credentials.sessionToken !== undefined && { sessionToken: REDACTED }),
+    ...(credentials.expiresAt !== undefined && { expiresAt: isoOrInvalid(credentials.expiresAt) }),
+  };
+}
+
+function isoOrInvalid(date: Date): string {
+  return Number.isNaN(date.getTime()) ? "Invalid Date" : date.toISOString();
 }

@@ -1,13 +1,13 @@
 import { CredentialsError } from "../errors/credentials-error.js";
 import { createCredentials } from "./create-credentials.js";
 import { createProvider } from "./create-provider.js";
-import { defaultLogger } from "./default-logger.js";
-import type {
-  CredentialProvider,
-  CredentialsFileSystem,
-  CredentialsLogger,
-  Environment,
-  ResolvedCredentials,
+import {
+  type CredentialProvider,
+  type CredentialsFileSystem,
+  type CredentialsLogger,
+  defaultLogger,
+  type Environment,
+  type ResolvedCredentials,
 } from "./types.js";
 
 const PROFILE_VARIABLE = "TENCENTCLOUD_PROFILE";

@@ -1,8 +1,14 @@
 import { isCiError } from "../errors/ci-error.js";
 import { CredentialsError } from "../errors/credentials-error.js";
 import { createCredentials } from "./create-credentials.js";
-import { defaultLogger } from "./default-logger.js";
-import type { Clock, CredentialProvider, Credentials, CredentialsInput, CredentialsLogger } from "./types.js";
+import {
+  type Clock,
+  type CredentialProvider,
+  type Credentials,
+  type CredentialsInput,
+  type CredentialsLogger,
+  defaultLogger,
+} from "./types.js";
 
 /** The refresh threshold is stretched by up to this fraction, at random, so that processes spread out. */
 const JITTER = 0.5;

@@ -1,58 +1,21 @@
+import type { Credentials as SignerCredentials } from "@cibatch/signer";
 /**
- * A SecretId/SecretKey pair, with a session token and an expiry for temporary credentials. The
- * field names match `@cibatch/signer`, so these objects can be passed to it as they are.
+ * A SecretId/SecretKey pair, with a session token and an expiry for temporary credentials: the
+ * one `Credentials` type of `@cibatch/signer`, `@cibatch/ci-client` and `@cibatch/testing-fakes`.
+ * Credentials handed out by this package are frozen and redact themselves (`JSON.stringify`,
+ * `util.inspect`, `console.log`).
  *
- * Credentials handed out by this package are frozen and redact themselves: `JSON.stringify`,
- * `util.inspect` and `console.log` show the SecretId's last four characters and `[REDACTED]` for
- * the key and token (spreading them into a new object copies the raw values).
- *
- * @example
- * ```ts
- * import type { Credentials } from "@cibatch/ci-client";
- *
- * function describe(credentials: Credentials): string {
- *   return credentials.expiresAt ? `temporary until ${credentials.expiresAt.toISOString()}` : "permanent";
- * }
- * ```
  * @public
  */
-export interface Credentials {
-  /** The SecretId (`AKID…`); sent as `q-ak`. */
-  readonly secretId: string;
-  /** The SecretKey; signs requests and is never printed. */
-  readonly secretKey: string;
-  /** The session token of temporary credentials; sent as `x-ci-security-token`. */
-  readonly sessionToken?: string;
-  /** When temporary credentials stop working. Absent for permanent keys. */
-  readonly expiresAt?: Date;
-}
+export type Credentials = SignerCredentials;
 
 /**
- * What you may pass where credentials are accepted: like {@link Credentials}, but optional fields
- * may be `undefined` (handy with `process.env`), and an empty `sessionToken` counts as none.
+ * What you may pass where credentials are accepted: {@link Credentials} (an empty `sessionToken`
+ * counts as none).
  *
- * @example
- * ```ts
- * import type { CredentialsInput } from "@cibatch/ci-client";
- *
- * const input: CredentialsInput = {
- *   secretId: "AKIDEXAMPLE",
- *   secretKey: "example-secret-key",
- *   sessionToken: process.env["MY_TOKEN"],
- * };
- * ```
  * @public
  */
-export interface CredentialsInput {
-  /** The SecretId. */
-  readonly secretId: string;
-  /** The SecretKey. */
-  readonly secretKey: string;
-  /** The session token of temporary credentials. */
-  readonly sessionToken?: string | undefined;
-  /** When temporary credentials expire. */
-  readonly expiresAt?: Date | undefined;
-}
+export type CredentialsInput = Credentials;
 
 /**
  * An async function that returns credentials, tagged with the name of its source. Call it before
@@ -162,3 +125,20 @@ export interface CredentialsFileSystem {
  * @public
  */
 export type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The logger used when none is given: a Node process warning with code `CIBATCH_CREDENTIALS`.
+ *
+ * @example
+ * ```ts
+ * defaultLogger.warn("The credentials file is group-readable");
+ * ```
+ * @internal
+ */
+export const defaultLogger: CredentialsLogger = {
+  warn: (message) => {
+    const host = (globalThis as { process?: { emitWarning?: (m: string, o: object) => void } }).process;
+    if (host?.emitWarning) host.emitWarning(message, { code: "CIBATCH_CREDENTIALS" });
+    else console.warn(message);
+  },
+};

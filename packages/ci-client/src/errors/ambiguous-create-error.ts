@@ -142,12 +142,11 @@ export class AmbiguousCreateError extends CiError {
       `(${REASONS[options.reason]}${count > 0 ? `; ${count} candidate${count === 1 ? "" : "s"}` : ""}` +
       `${options.requestId === undefined ? "" : `; request id ${options.requestId}`}). ` +
       `Do not simply retry, which could start a second batch job. Check with: ${command}`;
-    super(
-      message,
-      "cause" in options
-        ? { code: "AMBIGUOUS_CREATE", cause: redactCause(options.cause) }
-        : { code: "AMBIGUOUS_CREATE" },
-    );
+    super(message, {
+      code: "AMBIGUOUS_CREATE",
+      category: "ambiguous-create",
+      ...("cause" in options && { cause: redactCause(options.cause) }),
+    });
     this.jobName = options.jobName;
     this.sentAt = new Date(options.sentAt.getTime());
     this.reason = options.reason;

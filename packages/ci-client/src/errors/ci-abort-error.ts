@@ -1,7 +1,7 @@
 import { CiError, isCiError } from "./ci-error.js";
 
 /**
- * The caller aborted the call through its `signal` (reliability §3). `cause` is the signal's
+ * The caller aborted the call through its `signal`. `cause` is the signal's
  * reason. `sent` says whether a request may already have reached the server; for a create that
  * makes the outcome ambiguous, so `createJob` throws an `AmbiguousCreateError` (reason `ABORTED`)
  * instead, with this error as its `cause`.
@@ -34,7 +34,7 @@ export class CiAbortError extends CiError {
     super(
       `The call was aborted by its signal${options.sent ? " after a request was sent" : " before anything was sent"}. ` +
         "See `cause` for the reason.",
-      { code: "ABORTED", cause: options.cause },
+      { code: "ABORTED", category: "aborted", cause: options.cause },
     );
     this.sent = options.sent;
     this.attempts = options.attempts;

@@ -1,3 +1,5 @@
+import type { CiErrorCategory } from "./code-table.js";
+
 /**
  * The brand every {@link CiError} carries on its prototype. `Symbol.for` returns the same symbol in
  * every copy of this package (two versions in one `node_modules`, or a bundled copy), so
@@ -12,7 +14,7 @@ const CI_ERROR_BRAND: unique symbol = Symbol.for("@cibatch/ci-client:CiError");
  * ```ts
  * import { CiError, type CiErrorOptions } from "@cibatch/ci-client";
  *
- * const options: CiErrorOptions = { code: "EXAMPLE", cause: new Error("root cause") };
+ * const options: CiErrorOptions = { code: "EXAMPLE", category: "service", cause: new Error("root cause") };
  * const error = new CiError("Something failed; see `cause`.", options);
  * ```
  * @public
@@ -20,6 +22,8 @@ const CI_ERROR_BRAND: unique symbol = Symbol.for("@cibatch/ci-client:CiError");
 export interface CiErrorOptions {
   /** A stable, machine-readable code (for example `"NO_CREDENTIALS"`). */
   readonly code: string;
+  /** What the failure means to a caller. @defaultValue `"service"` */
+  readonly category?: CiErrorCategory | undefined;
   /** The underlying error, kept as the standard `cause` property. */
   readonly cause?: unknown;
 }
@@ -50,6 +54,8 @@ export class CiError extends Error {
   override readonly name: string = "CiError";
   /** A stable, machine-readable code; each subclass documents its codes. */
   readonly code: string;
+  /** What the failure means to a caller: one of {@link CiErrorCategory}. */
+  readonly category: CiErrorCategory;
 
   /**
    * @param message - What went wrong and what to do about it.
@@ -58,6 +64,7 @@ export class CiError extends Error {
   constructor(message: string, options: CiErrorOptions) {
     super(message, "cause" in options ? { cause: options.cause } : undefined);
     this.code = options.code;
+    this.category = options.category ?? "service";
   }
 
   static {

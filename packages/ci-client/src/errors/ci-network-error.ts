@@ -1,6 +1,6 @@
+import { redactText } from "@cibatch/signer";
 import { CiError, isCiError } from "./ci-error.js";
-import { redactCause, redactText } from "./redact.js";
-import { describeRequest, type FailedRequest, type RequestSummary, summarizeRequest } from "./request-summary.js";
+import { describeRequest, type FailedRequest, type RequestSummary, redactCause, summarizeRequest } from "./redact.js";
 
 /**
  * Options of the {@link CiNetworkError} constructor.
@@ -69,10 +69,11 @@ export class CiNetworkError extends CiError {
       `Network error ${options.code}${describeRequest(request)}${detail ? `: ${detail}` : ""}. ` +
       (options.sent ? "The request may have reached the server. " : "The request was not sent. ") +
       "Check the endpoint, DNS, proxy and network connection.";
-    super(
-      message,
-      "cause" in options ? { code: options.code, cause: redactCause(options.cause) } : { code: options.code },
-    );
+    super(message, {
+      code: options.code,
+      category: "network",
+      ...("cause" in options && { cause: redactCause(options.cause) }),
+    });
     this.sent = options.sent;
     this.retryable = options.retryable;
     this.attempts = options.attempts;

@@ -1,6 +1,12 @@
 import { CiError, isCiError } from "./ci-error.js";
-import { redactCause, redactedExcerpt } from "./redact.js";
-import { describeRequest, type FailedRequest, type RequestSummary, summarizeRequest } from "./request-summary.js";
+import {
+  describeRequest,
+  type FailedRequest,
+  type RequestSummary,
+  redactCause,
+  redactedExcerpt,
+  summarizeRequest,
+} from "./redact.js";
 
 /** The longest body excerpt a {@link CiResponseError} keeps. */
 const MAX_EXCERPT = 200;
@@ -136,10 +142,11 @@ export class CiResponseError extends CiError {
       `${options.detail ? ` (${options.detail})` : ""}${facts.length > 0 ? ` [${facts.join(", ")}]` : ""}` +
       `${excerpt ? `; body starts: ${excerpt}` : ""}. ` +
       "Check that the endpoint is the CI service and not a proxy or another host; retry later if it persists.";
-    super(
-      message,
-      "cause" in options ? { code: options.code, cause: redactCause(options.cause) } : { code: options.code },
-    );
+    super(message, {
+      code: options.code,
+      category: "decode",
+      ...("cause" in options && { cause: redactCause(options.cause) }),
+    });
     this.code = options.code;
     this.status = options.status;
     this.excerpt = excerpt;

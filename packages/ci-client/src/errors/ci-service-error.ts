@@ -1,7 +1,14 @@
-import { THROTTLING_CODES } from "../retry/error-codes.js";
+import { redactText } from "@cibatch/signer";
 import { CiError, isCiError } from "./ci-error.js";
-import { redactCause, redactedExcerpt, redactText } from "./redact.js";
-import { describeRequest, type FailedRequest, type RequestSummary, summarizeRequest } from "./request-summary.js";
+import { categoryOf } from "./code-table.js";
+import {
+  describeRequest,
+  type FailedRequest,
+  type RequestSummary,
+  redactCause,
+  redactedExcerpt,
+  summarizeRequest,
+} from "./redact.js";
 
 /** How much of the raw error body a {@link CiServiceError} keeps for debugging. */
 const MAX_ERROR_BODY = 1024;
@@ -78,7 +85,7 @@ function hintFor(code: string, status: number, serverMessage: string | undefined
     case "NoSuchBucket":
       return "Check the bucket (<BucketName-APPID>) and region.";
     default:
-      if (THROTTLING_CODES.has(code) || status === 429)
+      if (categoryOf(code, status) === "throttled")
         return "The service is throttling requests: retry later or lower the request rate.";
       if (status >= 500) return "The service had a problem: retry later, and quote the request id if it persists.";
       return "See the code and the request id in the service documentation or when contacting support.";
@@ -137,10 +144,11 @@ export class CiServiceError extends CiError {
       `${serverMessage ? `: ${serverMessage}` : ""}` +
       `${ids.length > 0 ? ` [${ids.join(", ")}]` : ""}. ` +
       hintFor(options.code, options.status, serverMessage);
-    super(
-      message,
-      "cause" in options ? { code: options.code, cause: redactCause(options.cause) } : { code: options.code },
-    );
+    super(message, {
+      code: options.code,
+      category: categoryOf(options.code, options.status),
+      ...("cause" in options && { cause: redactCause(options.cause) }),
+    });
     this.status = options.status;
     this.retryable = options.retryable;
     this.attempts = options.attempts;

@@ -1,6 +1,6 @@
+import type { JobsDetail } from "@cibatch/xml-model";
 import { CiError, isCiError } from "./ci-error.js";
-import { redactCause } from "./redact.js";
-import { describeRequest, type FailedRequest, type RequestSummary, summarizeRequest } from "./request-summary.js";
+import { describeRequest, type FailedRequest, type RequestSummary, redactCause, summarizeRequest } from "./redact.js";
 
 /**
  * Which timeout expired: `connect` (TCP + TLS), `attempt` (one request, sent to full body read)
@@ -14,7 +14,7 @@ import { describeRequest, type FailedRequest, type RequestSummary, summarizeRequ
  * ```
  * @public
  */
-export type TimeoutKind = "connect" | "attempt" | "total";
+export type TimeoutKind = "connect" | "attempt" | "total" | "wait";
 
 /**
  * The `code` of a {@link CiTimeoutError}, one per {@link TimeoutKind}.
@@ -27,7 +27,7 @@ export type TimeoutKind = "connect" | "attempt" | "total";
  * ```
  * @public
  */
-export type CiTimeoutErrorCode = "CONNECT_TIMEOUT" | "ATTEMPT_TIMEOUT" | "TOTAL_TIMEOUT";
+export type CiTimeoutErrorCode = "CONNECT_TIMEOUT" | "ATTEMPT_TIMEOUT" | "TOTAL_TIMEOUT" | "WAIT_TIMEOUT";
 
 /**
  * Options of the {@link CiTimeoutError} constructor.
@@ -54,6 +54,8 @@ export interface CiTimeoutErrorOptions {
   readonly attempts: number;
   /** The request, redacted when the error is built. */
   readonly request?: FailedRequest | undefined;
+  /** For `wait`: the job as the last successful poll saw it. */
+  readonly lastJob?: JobsDetail | undefined;
   /** The underlying error (an `AbortSignal.timeout` reason, undici's connect timeout, …). */
   readonly cause?: unknown;
 }
@@ -62,12 +64,14 @@ const CODES: Readonly<Record<TimeoutKind, CiTimeoutErrorCode>> = {
   connect: "CONNECT_TIMEOUT",
   attempt: "ATTEMPT_TIMEOUT",
   total: "TOTAL_TIMEOUT",
+  wait: "WAIT_TIMEOUT",
 };
 
 const SETTINGS: Readonly<Record<TimeoutKind, string>> = {
   connect: "connectTimeoutMs (CLI --cli-connect-timeout)",
   attempt: "attemptTimeoutMs (CLI --cli-read-timeout)",
   total: "deadlineMs (CLI --cli-total-timeout)",
+  wait: "waitForJob's timeout (CLI --timeout)",
 };
 
 /**
@@ -98,6 +102,8 @@ export class CiTimeoutError extends CiError {
   readonly retryable: boolean;
   /** How many attempts were made. */
   readonly attempts: number;
+  /** For `wait`: the job as the last successful poll saw it. */
+  declare readonly lastJob?: JobsDetail;
   /** The request, redacted. */
   declare readonly request?: RequestSummary;
 
@@ -108,12 +114,17 @@ export class CiTimeoutError extends CiError {
     const code = CODES[options.timeout];
     const request = options.request === undefined ? undefined : summarizeRequest(options.request);
     const sent = options.sent ?? options.timeout !== "connect";
+    const last = options.lastJob;
     const message =
-      `The ${options.timeout} timeout of ${options.ms} ms expired${describeRequest(request)} ` +
-      `after ${options.attempts} attempt${options.attempts === 1 ? "" : "s"}` +
-      `${sent ? "; the request may have reached the server" : "; the request was not sent"}. ` +
-      `Check the network, or raise ${SETTINGS[options.timeout]} (0 disables it).`;
-    super(message, "cause" in options ? { code, cause: redactCause(options.cause) } : { code });
+      options.timeout === "wait"
+        ? `The wait timeout of ${options.ms} ms expired after ${options.attempts} poll${options.attempts === 1 ? "" : "s"}` +
+          `${last ? `; job ${last.JobId} was last seen in state ${last.State}` : ""}. ` +
+          `Raise ${SETTINGS.wait} (0 waits for ever), or check the job later.`
+        : `The ${options.timeout} timeout of ${options.ms} ms expired${describeRequest(request)} ` +
+          `after ${options.attempts} attempt${options.attempts === 1 ? "" : "s"}` +
+          `${sent ? "; the request may have reached the server" : "; the request was not sent"}. ` +
+          `Check the network, or raise ${SETTINGS[options.timeout]} (0 disables it).`;
+    super(message, { code, category: "timeout", ...("cause" in options && { cause: redactCause(options.cause) }) });
     this.code = code;
     this.timeout = options.timeout;
     this.ms = options.ms;
@@ -121,6 +132,7 @@ export class CiTimeoutError extends CiError {
     this.retryable = options.retryable;
     this.attempts = options.attempts;
     if (request !== undefined) this.request = request;
+    if (options.lastJob !== undefined) this.lastJob = options.lastJob;
   }
 }
 

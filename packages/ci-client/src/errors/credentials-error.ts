@@ -102,7 +102,7 @@ export class CredentialsError extends CiError {
    * @param options - The code and context fields.
    */
   constructor(message: string, options: CredentialsErrorOptions) {
-    super(message, options);
+    super(message, { ...options, category: "auth" });
     this.code = options.code;
     if (options.source !== undefined) this.source = options.source;
     if (options.file !== undefined) this.file = options.file;

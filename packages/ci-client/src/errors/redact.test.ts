@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
+import { redactHeaders, redactText } from "@cibatch/signer";
 import { describe, expect, it } from "vitest";
 import { CiError } from "./ci-error.js";
-import { redactCause, redactedExcerpt, redactHeaders, redactText, redactUrl } from "./redact.js";
+import { redactCause, redactedExcerpt, redactUrl } from "./redact.js";
 import {
   CANARY_AUTHORIZATION,
   CANARY_PRESIGNED_URL,

@@ -5,7 +5,7 @@ import { CiNetworkError } from "./ci-network-error.js";
 import { CiResponseError } from "./ci-response-error.js";
 import { CiServiceError } from "./ci-service-error.js";
 import { CiTimeoutError } from "./ci-timeout-error.js";
-import type { FailedRequest } from "./request-summary.js";
+import type { FailedRequest } from "./redact.js";
 import {
   CANARY_AUTHORIZATION,
   CANARY_PRESIGNED_URL,

@@ -1,0 +1,152 @@
+/**
+ * What a failure means to a caller, the same word for every error class: `CiError.category`.
+ * Pick a reaction from it (exit code, alert, retry later) instead of comparing codes.
+ *
+ * | category | when |
+ * |---|---|
+ * | `auth` | credentials, signature or permission refused; credentials missing |
+ * | `throttled` | the service asked to slow down |
+ * | `not-found` | the job or bucket does not exist |
+ * | `invalid-input` | the caller's input was refused (before sending, or by the service) |
+ * | `service` | the service failed or answered in a way no retry fixes (5xx, redirect) |
+ * | `network` | the connection failed |
+ * | `timeout` | a per-attempt or total deadline passed |
+ * | `decode` | the service's answer could not be read |
+ * | `ambiguous-create` | a create may or may not have happened |
+ * | `aborted` | the caller's signal stopped the call |
+ *
+ * @public
+ */
+export type CiErrorCategory =
+  | "auth"
+  | "throttled"
+  | "not-found"
+  | "invalid-input"
+  | "service"
+  | "network"
+  | "timeout"
+  | "decode"
+  | "ambiguous-create"
+  | "aborted";
+
+/**
+ * How the retry policy treats a service `<Code>`: `throttling` and `transient` are retried (a
+ * throttled create is resent: a coded refusal means the service did not act), `skew` once when the
+ * signing time was off, `expired-credentials` once after a refresh, `none` never.
+ *
+ * @internal
+ */
+export type CodeRetry = "throttling" | "transient" | "skew" | "expired-credentials" | "none";
+
+/** One row of {@link SERVICE_CODES}. @internal */
+export interface CodeRow {
+  /** What the code means to a caller. */
+  readonly category: CiErrorCategory;
+  /** How the retry policy treats it. */
+  readonly retry: CodeRetry;
+}
+
+const row = (category: CiErrorCategory, retry: CodeRetry = "none"): CodeRow => ({ category, retry });
+const THROTTLED = row("throttled", "throttling");
+const TRANSIENT = row("service", "transient");
+const AUTH = row("auth");
+const INPUT = row("invalid-input");
+
+/**
+ * The one table of service error codes: every `<Code>` the client knows, with its category and
+ * its retry rule. A code not listed here is judged by its HTTP status ({@link categoryOfStatus}).
+ *
+ * @internal
+ */
+export const SERVICE_CODES: Readonly<Record<string, CodeRow>> = Object.freeze({
+  SlowDown: THROTTLED,
+  QueueSaturated: THROTTLED,
+  Throttling: THROTTLED,
+  ThrottlingException: THROTTLED,
+  RequestLimitExceeded: THROTTLED,
+  TooManyRequestsException: THROTTLED,
+  RequestThrottled: THROTTLED,
+  BandwidthLimitExceeded: THROTTLED,
+  ServiceUnavailable: TRANSIENT,
+  InternalError: TRANSIENT,
+  RequestTimeout: TRANSIENT,
+  RequestTimeoutException: TRANSIENT,
+  RequestTimeTooSkewed: row("auth", "skew"),
+  SignatureExpired: row("auth", "skew"),
+  ExpiredToken: row("auth", "expired-credentials"),
+  AccessDenied: AUTH,
+  InvalidAccessKeyId: AUTH,
+  SecretidNotExist: AUTH,
+  SignatureDoesNotMatch: AUTH,
+  MissingAuthorization: AUTH,
+  InvalidAuthorization: AUTH,
+  NoSuchJob: row("not-found"),
+  NoSuchBucket: row("not-found"),
+  InvalidArgument: INPUT,
+  InvalidContent: INPUT,
+  MissingContent: INPUT,
+  MissingContentLength: INPUT,
+  MalformedXML: INPUT,
+  InvalidHost: INPUT,
+  InvalidUrl: INPUT,
+  MethodNotAllowed: INPUT,
+  NotImplemented: row("service"),
+  PermanentRedirect: row("service"),
+  TemporaryRedirect: row("service"),
+  UnexpectedRedirect: row("service"),
+  UnavailableForLegalReasons: row("service"),
+});
+
+/**
+ * The category of an HTTP status without a known `<Code>`.
+ *
+ * @param status - The HTTP status.
+ * @returns Its category.
+ * @internal
+ */
+export function categoryOfStatus(status: number): CiErrorCategory {
+  if (status === 429) return "throttled";
+  if (status === 401 || status === 403) return "auth";
+  if (status === 404) return "not-found";
+  if (status >= 400 && status < 500 && status !== 408) return "invalid-input";
+  return "service";
+}
+
+/**
+ * The category of a service answer: by its `<Code>` when the table knows it, else by status.
+ *
+ * @param code - The `<Code>` (or `HTTP_<status>`).
+ * @param status - The HTTP status.
+ * @returns Its category.
+ * @internal
+ */
+export function categoryOf(code: string, status: number): CiErrorCategory {
+  return Object.hasOwn(SERVICE_CODES, code) ? (SERVICE_CODES[code] as CodeRow).category : categoryOfStatus(status);
+}
+
+/** Network error codes (Node, undici) that mean nothing reached the server. @internal */
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENETDOWN",
+  "EHOSTDOWN",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "ERR_TLS_HANDSHAKE_TIMEOUT",
+  "EPROTO",
+  "ERR_SSL_WRONG_VERSION_NUMBER",
+  "ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE",
+]);
+
+/** Certificate failures: nothing was sent, and a retry cannot help. @internal */
+export const CERTIFICATE_CODES: ReadonlySet<string> = new Set([
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);

@@ -1,0 +1,97 @@
+/**
+ * Why {@link readCappedBody} stopped early.
+ *
+ * @example
+ * ```ts
+ * import type { BodyReadFailure } from "./read-body.js";
+ *
+ * const failure: BodyReadFailure = { kind: "too-large", bytes: new Uint8Array(0) };
+ * ```
+ * @internal
+ */
+export interface BodyReadFailure {
+  /** `too-large`: more than the cap; `broken`: the stream failed (truncated, reset, aborted). */
+  readonly kind: "too-large" | "broken";
+  /** What was read before it stopped. */
+  readonly bytes: Uint8Array;
+  /** The stream's error, for `broken`. */
+  readonly cause?: unknown;
+}
+
+/**
+ * The outcome of reading a response body under a size cap: the bytes, or why reading stopped.
+ *
+ * @example
+ * ```ts
+ * import type { BodyReadResult } from "./read-body.js";
+ *
+ * const ok: BodyReadResult = { ok: true, bytes: new Uint8Array([60]) };
+ * ```
+ * @internal
+ */
+export type BodyReadResult =
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  | ({ readonly ok: false } & BodyReadFailure);
+
+const EMPTY = new Uint8Array(0);
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Reads a response body while streaming, stopping (and cancelling the stream) as soon as it passes
+ * `maxBytes` (`fetch`'s `.text()` has no cap). A declared `Content-Length` above
+ * the cap fails at once; a body shorter than its declared `Content-Length` counts as broken.
+ *
+ * @param response - The response whose body to read.
+ * @param maxBytes - The cap in bytes.
+ * @returns The bytes, or the failure with what was read so far.
+ *
+ * @example
+ * ```ts
+ * import { readCappedBody } from "./read-body.js";
+ *
+ * const result = await readCappedBody(new Response("<Response/>"), 1024);
+ * if (result.ok) console.log(new TextDecoder().decode(result.bytes));
+ * ```
+ * @internal
+ */
+export async function readCappedBody(response: Response, maxBytes: number): Promise<BodyReadResult> {
+  const body = response.body;
+  if (body === null) return { ok: true, bytes: EMPTY };
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await body.cancel().catch(() => undefined);
+    return { ok: false, kind: "too-large", bytes: EMPTY };
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return { ok: false, kind: "too-large", bytes: concat(chunks, size - value.byteLength) };
+      }
+      chunks.push(value);
+    }
+  } catch (cause) {
+    return { ok: false, kind: "broken", bytes: concat(chunks, size), cause };
+  }
+  const bytes = chunks.length === 0 ? EMPTY : concat(chunks, size);
+  if (Number.isFinite(declared) && declared > size) {
+    return { ok: false, kind: "broken", bytes, cause: new Error(`body ended after ${size} of ${declared} bytes`) };
+  }
+  return { ok: true, bytes };
+}
