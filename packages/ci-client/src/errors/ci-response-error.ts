@@ -144,7 +144,8 @@ export class CiResponseError extends CiError {
       "Check that the endpoint is the CI service and not a proxy or another host; retry later if it persists.";
     super(message, {
       code: options.code,
-      category: "decode",
+      // A cut-short body is a connection that broke; anything else is an answer that could not be read.
+      category: options.code === "TRUNCATED" ? "network" : "decode",
       ...("cause" in options && { cause: redactCause(options.cause) }),
     });
     this.code = options.code;

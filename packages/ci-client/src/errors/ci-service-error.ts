@@ -146,7 +146,7 @@ export class CiServiceError extends CiError {
       hintFor(options.code, options.status, serverMessage);
     super(message, {
       code: options.code,
-      category: categoryOf(options.code, options.status),
+      category: categoryOf(options.code, options.status, options.serverMessage),
       ...("cause" in options && { cause: redactCause(options.cause) }),
     });
     this.status = options.status;

@@ -7,8 +7,8 @@
  * | `auth` | credentials, signature or permission refused; credentials missing |
  * | `throttled` | the service asked to slow down |
  * | `not-found` | the job or bucket does not exist |
- * | `invalid-input` | the caller's input was refused (before sending, or by the service) |
- * | `service` | the service failed or answered in a way no retry fixes (5xx, redirect) |
+ * | `invalid-input` | the caller's input was refused: checked before sending, or a malformed request the service refused |
+ * | `service` | any other refusal or failure of the service (other 4xx such as `InvalidArgument`, 5xx, a redirect) |
  * | `network` | the connection failed |
  * | `timeout` | a per-attempt or total deadline passed |
  * | `decode` | the service's answer could not be read |
@@ -82,7 +82,7 @@ export const SERVICE_CODES: Readonly<Record<string, CodeRow>> = Object.freeze({
   InvalidAuthorization: AUTH,
   NoSuchJob: row("not-found"),
   NoSuchBucket: row("not-found"),
-  InvalidArgument: INPUT,
+  InvalidArgument: row("service"),
   InvalidContent: INPUT,
   MissingContent: INPUT,
   MissingContentLength: INPUT,
@@ -108,19 +108,22 @@ export function categoryOfStatus(status: number): CiErrorCategory {
   if (status === 429) return "throttled";
   if (status === 401 || status === 403) return "auth";
   if (status === 404) return "not-found";
-  if (status >= 400 && status < 500 && status !== 408) return "invalid-input";
   return "service";
 }
 
 /**
- * The category of a service answer: by its `<Code>` when the table knows it, else by status.
+ * The category of a service answer: by its `<Code>` when the table knows it, else by status. One
+ * refinement: the service refuses an unknown job id with `InvalidArgument` and a message saying it
+ * does not exist, which is `not-found`.
  *
  * @param code - The `<Code>` (or `HTTP_<status>`).
  * @param status - The HTTP status.
+ * @param message - The `<Message>`, if any.
  * @returns Its category.
  * @internal
  */
-export function categoryOf(code: string, status: number): CiErrorCategory {
+export function categoryOf(code: string, status: number, message?: string): CiErrorCategory {
+  if (code === "InvalidArgument" && /not exist/i.test(message ?? "")) return "not-found";
   return Object.hasOwn(SERVICE_CODES, code) ? (SERVICE_CODES[code] as CodeRow).category : categoryOfStatus(status);
 }
 
