@@ -1,5 +1,6 @@
 import { isCiError } from "../errors/ci-error.js";
 import { CredentialsError } from "../errors/credentials-error.js";
+import { redactCause } from "../errors/redact.js";
 import { createCredentials } from "./create-credentials.js";
 import {
   type Clock,
@@ -127,7 +128,7 @@ export function refreshingProvider(
       if (isCiError(cause)) throw cause;
       throw new CredentialsError(
         `Fetching credentials from ${source} failed (see \`cause\`); the next call tries again.`,
-        { code: "PROVIDER_FAILED", source, cause },
+        { code: "PROVIDER_FAILED", source, cause: redactCause(cause) },
       );
     }
     const credentials = createCredentials(input, source);
