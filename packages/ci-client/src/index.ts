@@ -30,8 +30,12 @@ export {
   type TimeoutOptions,
   type WithMetadata,
 } from "./core.js";
-export { createCredentials, type MaskedCredentials, maskCredentials } from "./credentials/create-credentials.js";
-export { createProvider } from "./credentials/create-provider.js";
+export {
+  createCredentials,
+  createProvider,
+  type MaskedCredentials,
+  maskCredentials,
+} from "./credentials/create-credentials.js";
 export {
   type CredentialChain,
   type DefaultCredentialChainOptions,

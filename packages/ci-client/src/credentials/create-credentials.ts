@@ -1,6 +1,6 @@
 import { maskSecretId, REDACTED } from "@cibatch/signer";
 import { CredentialsError } from "../errors/credentials-error.js";
-import type { Credentials, CredentialsInput } from "./types.js";
+import type { CredentialProvider, Credentials, CredentialsInput } from "./types.js";
 
 const INSPECT_CUSTOM: unique symbol = Symbol.for("nodejs.util.inspect.custom");
 
@@ -129,4 +129,27 @@ export function maskCredentials(credentials: Credentials): MaskedCredentials {
 
 function isoOrInvalid(date: Date): string {
   return Number.isNaN(date.getTime()) ? "Invalid Date" : date.toISOString();
+}
+
+/**
+ * Tags an async function with a source name, making it a {@link CredentialProvider}.
+ *
+ * @param source - The name reported as `provider.source`.
+ * @param fetch - Returns the credentials; called on every provider call.
+ * @returns The provider.
+ *
+ * @example
+ * ```ts
+ * import { createCredentials, createProvider } from "@cibatch/ci-client";
+ *
+ * const vault = createProvider("vault", async () =>
+ *   createCredentials({ secretId: "AKIDEXAMPLE1234", secretKey: "example-key" }, "vault"),
+ * );
+ * ```
+ * @public
+ */
+export function createProvider(source: string, fetch: () => Promise<Credentials>): CredentialProvider {
+  const provider = (): Promise<Credentials> => fetch();
+  Object.defineProperty(provider, "source", { value: source, enumerable: true });
+  return provider as CredentialProvider;
 }

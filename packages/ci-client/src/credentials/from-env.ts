@@ -1,6 +1,5 @@
 import { CredentialsError } from "../errors/credentials-error.js";
-import { createCredentials } from "./create-credentials.js";
-import { createProvider } from "./create-provider.js";
+import { createCredentials, createProvider } from "./create-credentials.js";
 import type { CredentialProvider, Credentials, Environment } from "./types.js";
 
 const SECRET_ID = "TENCENTCLOUD_SECRET_ID";

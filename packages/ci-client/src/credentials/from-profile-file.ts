@@ -1,6 +1,6 @@
+import { loadNodeModules } from "#host-file-system";
 import { CredentialsError } from "../errors/credentials-error.js";
-import { createCredentials } from "./create-credentials.js";
-import { createProvider } from "./create-provider.js";
+import { createCredentials, createProvider } from "./create-credentials.js";
 import {
   type CredentialProvider,
   type CredentialsFileSystem,
@@ -187,27 +187,6 @@ interface ExistingFile {
   readonly mode: number;
 }
 
-/** What a profile read needs from Node. */
-interface NodeModules {
-  readonly fs: CredentialsFileSystem;
-  readonly homedir: () => string;
-  readonly join: (...parts: string[]) => string;
-}
-
-/**
- * `node:fs/promises`, `node:os` and `node:path`, imported when a profile is read rather than at
- * the top of this module: the package ships as bundled chunks, and a chunk that also holds code a
- * browser app uses would otherwise carry these imports into that app's bundle.
- */
-async function loadNodeModules(): Promise<NodeModules> {
-  const [fs, os, path] = await Promise.all([import("node:fs/promises"), import("node:os"), import("node:path")]);
-  return {
-    fs: { readFile: (file, encoding) => fs.readFile(file, encoding), stat: (file) => fs.stat(file) },
-    homedir: os.homedir,
-    join: path.join,
-  };
-}
-
 async function firstExisting(paths: readonly string[], fs: CredentialsFileSystem): Promise<ExistingFile | undefined> {
   for (const path of paths) {
     let stats: { readonly mode: number; isFile(): boolean };
@@ -255,7 +234,7 @@ function unreadable(path: string, cause: unknown): CredentialsError {
   );
 }
 
-function expandHome(path: string, homedir: () => string, join: NodeModules["join"]): string {
+function expandHome(path: string, homedir: () => string, join: (...parts: string[]) => string): string {
   return path === "~" || path.startsWith("~/") ? join(homedir(), path.slice(1)) : path;
 }
 

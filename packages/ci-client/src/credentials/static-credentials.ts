@@ -1,5 +1,4 @@
-import { createCredentials } from "./create-credentials.js";
-import { createProvider } from "./create-provider.js";
+import { createCredentials, createProvider } from "./create-credentials.js";
 import type { CredentialProvider, CredentialsInput } from "./types.js";
 
 /**
