@@ -2,7 +2,7 @@ import { defaultCredentials } from "#default-credentials";
 import { defaultFetch } from "#default-fetch";
 import { refreshingProvider } from "./credentials/refreshing-provider.js";
 import { staticCredentials } from "./credentials/static-credentials.js";
-import type { CredentialProvider, CredentialsInput } from "./credentials/types.js";
+import type { Clock, CredentialProvider, CredentialsInput } from "./credentials/types.js";
 import { type EndpointOverride, type ResolvedEndpoint, resolveEndpoint } from "./endpoint.js";
 import type { CiError } from "./errors/ci-error.js";
 import { describeValue, type InputProblem, ValidationError } from "./errors/validation-error.js";
@@ -16,19 +16,9 @@ import { DEFAULT_MAX_ATTEMPTS, RetryQuota } from "./http/retry-policy.js";
  * The time source of a client: `now()` for signing, deadlines and the clock-skew offset, and an
  * optional `sleep` for backoff and polling (default: real timers). `@cibatch/testing-fakes`'s
  * `manualClock()` fits.
- *
- * @example
- * ```ts
- * import type { CiClock } from "@cibatch/ci-client";
- *
- * let now = Date.parse("2026-01-01T00:00:00Z");
- * const clock: CiClock = { now: () => now, sleep: async (ms) => { now += ms; } };
- * ```
  * @public
  */
-export interface CiClock {
-  /** Milliseconds since the Unix epoch. */
-  now(): number;
+export interface CiClock extends Clock {
   /** Resolves after `ms`; rejects with the signal's reason when it aborts. */
   sleep?(ms: number, signal?: AbortSignal): Promise<void>;
 }
@@ -80,19 +70,6 @@ export interface RetryOptions {
 
 /**
  * Options of {@link CiClient} and {@link createCiCore}. Only `bucket` and `region` are required.
- *
- * @example
- * ```ts
- * import { CiClient, type CiClientOptions } from "@cibatch/ci-client";
- *
- * const options: CiClientOptions = {
- *   bucket: "examplebucket-1250000000",
- *   region: "ap-beijing",
- *   retry: { maxAttempts: 5 },
- *   timeouts: { attemptTimeoutMs: 10_000, deadlineMs: 60_000 },
- * };
- * const client = new CiClient(options);
- * ```
  * @public
  */
 export interface CiClientOptions {
@@ -227,14 +204,7 @@ function timeoutOf(options: TimeoutOptions, key: keyof TimeoutOptions, problems:
   return null;
 }
 
-/**
- * Validates the timeouts: numbers ≥ 0 (`0` disables one) up to about 24.8 days.
- *
- * @param options - The `timeouts` option.
- * @returns The timeouts in ms, `null` where disabled.
- * @throws `ValidationError` listing every bad value.
- * @internal
- */
+/** Validates the timeouts: numbers ≥ 0 (`0` disables one) up to about 24.8 days. @internal */
 export function normalizeTimeouts(options: TimeoutOptions = {}): {
   readonly connectMs: number | null;
   readonly attemptMs: number | null;
@@ -248,14 +218,7 @@ export function normalizeTimeouts(options: TimeoutOptions = {}): {
   return { connectMs, attemptMs, totalMs };
 }
 
-/**
- * Validates `retry.maxAttempts`.
- *
- * @param value - The option.
- * @returns The attempts, 3 by default.
- * @throws `ValidationError` unless a whole number ≥ 1.
- * @internal
- */
+/** Validates `retry.maxAttempts`. @internal */
 export function normalizeMaxAttempts(value: unknown): number {
   if (value === undefined) return DEFAULT_MAX_ATTEMPTS;
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
@@ -340,11 +303,9 @@ export function createCiCore(options: CiClientOptions): CiCore {
   const clock = options.clock ?? { now: () => Date.now() };
   const sleep: Sleep = options.clock?.sleep ? options.clock.sleep.bind(options.clock) : realSleep;
   const logger = options.logger;
-  const skew = new ClockSkew({
-    clock,
-    onChange: (offsetMs, previousMs) =>
-      logger?.debug?.(`ci-client: clock skew offset ${previousMs} ms -> ${offsetMs} ms`, { offsetMs, previousMs }),
-  });
+  const skew = new ClockSkew(clock, (offsetMs, previousMs) =>
+    logger?.debug?.(`ci-client: clock skew offset ${previousMs} ms -> ${offsetMs} ms`, { offsetMs, previousMs }),
+  );
   const pipeline = new Pipeline({
     endpoint,
     credentials: providerOf(options),
@@ -380,10 +341,6 @@ export function createCiCore(options: CiClientOptions): CiCore {
 /**
  * The internals of a {@link CiCore}, after checking it came from `createCiCore` (a plain
  * `{ bucket, region }` object is a common mistake).
- *
- * @param core - What the caller passed.
- * @returns The internals.
- * @throws `ValidationError` for anything else.
  * @internal
  */
 export function internalsOf(core: CiCore): CoreInternals {
@@ -399,11 +356,6 @@ export function internalsOf(core: CiCore): CoreInternals {
 /**
  * Runs one call in its own scope (the caller's signal plus the total deadline), closing the scope
  * when the call settles. Every failure, a bad core included, comes back as a rejection.
- *
- * @param core - From `createCiCore`.
- * @param options - `signal`.
- * @param call - The operation.
- * @returns What the operation resolves to.
  * @internal
  */
 export async function runCall<T>(
@@ -420,26 +372,13 @@ export async function runCall<T>(
   }
 }
 
-/**
- * Attaches `$metadata` to a value as a non-enumerable, frozen property.
- *
- * @param value - The object (a decoded job).
- * @param metadata - The metadata.
- * @returns The same object, typed with its metadata.
- * @internal
- */
+/** Attaches `$metadata` to a value as a non-enumerable, frozen property. @internal */
 export function withMetadata<T extends object>(value: T, metadata: ResponseMetadata): T & WithMetadata {
   Object.defineProperty(value, "$metadata", { value: Object.freeze({ ...metadata }), enumerable: false });
   return value as T & WithMetadata;
 }
 
-/**
- * The `$metadata` of a pipeline result.
- *
- * @param result - What the pipeline returned.
- * @returns The metadata.
- * @internal
- */
+/** The `$metadata` of a pipeline result. @internal */
 export function metadataOf(result: {
   readonly status: number;
   readonly requestId: string | undefined;

@@ -9,14 +9,6 @@ import { describeValue, type InputProblem, ValidationError } from "./errors/vali
  *   `<bucket>.ci.<region>.myqcloud.com`, so the signature is the one the service (or the fake,
  *   which reads the bucket and region from `Host`) expects. For a custom domain that verifies its
  *   own name, set it to that name.
- *
- * @example
- * ```ts
- * import type { EndpointOverride } from "@cibatch/ci-client";
- *
- * const fake: EndpointOverride = { url: "http://127.0.0.1:9000" };
- * const customDomain: EndpointOverride = { url: "https://ci.example.com", signedHost: "ci.example.com" };
- * ```
  * @public
  */
 export interface EndpointOverride {
@@ -29,14 +21,6 @@ export interface EndpointOverride {
 /**
  * Where the client sends requests: the bucket and region, and optionally an endpoint override
  * (a URL string is the same as `{ url }`).
- *
- * @example
- * ```ts
- * import type { EndpointOptions } from "@cibatch/ci-client";
- *
- * const production: EndpointOptions = { bucket: "examplebucket-1250000000", region: "ap-beijing" };
- * const fake: EndpointOptions = { ...production, endpoint: "http://127.0.0.1:9000" };
- * ```
  * @public
  */
 export interface EndpointOptions {
@@ -50,14 +34,6 @@ export interface EndpointOptions {
 
 /**
  * The resolved endpoint: where to connect and which `Host` to sign.
- *
- * @example
- * ```ts
- * import { resolveEndpoint, type ResolvedEndpoint } from "@cibatch/ci-client";
- *
- * const endpoint: ResolvedEndpoint = resolveEndpoint({ bucket: "examplebucket-1250000000", region: "ap-beijing" });
- * endpoint.url; // "https://examplebucket-1250000000.ci.ap-beijing.myqcloud.com"
- * ```
  * @public
  */
 export interface ResolvedEndpoint {
@@ -85,13 +61,6 @@ const HOST = /^(?:[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:.]+\])(?::[0-9]{1,5
  * @param bucket - `<BucketName>-<APPID>`.
  * @param region - The region id.
  * @returns The host name.
- *
- * @example
- * ```ts
- * import { ciHost } from "@cibatch/ci-client";
- *
- * ciHost("examplebucket-1250000000", "ap-beijing"); // "examplebucket-1250000000.ci.ap-beijing.myqcloud.com"
- * ```
  * @public
  */
 export function ciHost(bucket: string, region: string): string {
@@ -139,19 +108,6 @@ function parseOverrideUrl(value: unknown, problems: InputProblem[]): string | un
  * @param options - Bucket, region and optional override.
  * @returns The resolved endpoint (frozen).
  * @throws {@link ValidationError} listing every problem (nothing is sent).
- *
- * @example
- * ```ts
- * import { resolveEndpoint } from "@cibatch/ci-client";
- *
- * const endpoint = resolveEndpoint({
- *   bucket: "examplebucket-1250000000",
- *   region: "ap-beijing",
- *   endpoint: "http://127.0.0.1:9000",
- * });
- * endpoint.url; // "http://127.0.0.1:9000"
- * endpoint.signedHost; // "examplebucket-1250000000.ci.ap-beijing.myqcloud.com"
- * ```
  * @public
  */
 export function resolveEndpoint(options: EndpointOptions): ResolvedEndpoint {
@@ -189,18 +145,7 @@ export function resolveEndpoint(options: EndpointOptions): ResolvedEndpoint {
   });
 }
 
-/**
- * The bucket rule: `<BucketName>-<APPID>`, the name of lowercase letters,
- * digits and `-`, not starting or ending with `-`, the APPID all digits.
- *
- * @example
- * ```ts
- * import { BUCKET_PATTERN } from "./bucket.js";
- *
- * BUCKET_PATTERN.test("examplebucket-1250000000"); // true
- * ```
- * @internal
- */
+/** `<BucketName>-<APPID>`: lowercase letters, digits and inner `-`, then `-` and the numeric APPID. @internal */
 export const BUCKET_PATTERN: RegExp = /^[a-z0-9][a-z0-9-]*[a-z0-9]-[0-9]+$/;
 
 /** The COS rule: the whole host `<BucketName-APPID>.cos.<Region>.myqcloud.com` is at most 60 characters. */
@@ -209,19 +154,6 @@ const MAX_COS_HOST = 60;
 /**
  * Checks a bucket (`<BucketName>-<APPID>`), and with a region the COS length rule (the host
  * `<bucket>.cos.<region>.myqcloud.com` has at most 60 characters).
- *
- * @param bucket - The bucket as given.
- * @param region - The region, when known and valid.
- * @param path - The option's path in problems (default `bucket`).
- * @returns The problems found (empty when the bucket is valid).
- *
- * @example
- * ```ts
- * import { bucketProblems } from "./bucket.js";
- *
- * bucketProblems("examplebucket-1250000000", "ap-beijing"); // []
- * bucketProblems("examplebucket"); // [{ path: "bucket", message: "… must end with -<APPID> …" }]
- * ```
  * @internal
  */
 export function bucketProblems(bucket: unknown, region?: string, path = "bucket"): InputProblem[] {
@@ -258,36 +190,10 @@ export function bucketProblems(bucket: unknown, region?: string, path = "bucket"
   return [];
 }
 
-/**
- * A region id: lowercase letters and digits in `-`-separated parts, such as `ap-beijing` or
- * `na-siliconvalley`. The list of regions is open (new ones appear), so only the form is checked.
- *
- * @example
- * ```ts
- * import { REGION_PATTERN } from "./region.js";
- *
- * REGION_PATTERN.test("ap-beijing"); // true
- * ```
- * @internal
- */
+/** A region id's form (`ap-beijing`): the list of regions is open, so only the form is checked. @internal */
 export const REGION_PATTERN: RegExp = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
 
-/**
- * Checks a region id.
- *
- * @param region - The region as given.
- * @param path - The option's path in problems (default `region`).
- * @returns The problems found (empty when the region is valid).
- *
- * @example
- * ```ts
- * import { regionProblems } from "./region.js";
- *
- * regionProblems("ap-beijing"); // []
- * regionProblems("AP-Beijing"); // [{ path: "region", message: "… lowercase …" }]
- * ```
- * @internal
- */
+/** Checks a region id. @internal */
 export function regionProblems(region: unknown, path = "region"): InputProblem[] {
   if (typeof region !== "string" || region === "") {
     return [{ path, message: `is required: a region id such as ap-beijing; got ${describeValue(region)}` }];
@@ -313,18 +219,6 @@ const MAX_JOB_ID_LENGTH = 128;
  * refuses what could change the URL or cannot be an id: empty, `/`, `\`, `.`/`..` segments,
  * `%`-encoding (`%2F`), `?`, `#`, `,` (the describe separator), whitespace, control and other
  * characters outside `A-Z a-z 0-9 _ -`, more than 128 characters.
- *
- * @param id - The id as given.
- * @param path - The argument's path in problems (default `jobId`).
- * @returns The problems found (empty when the id is usable).
- *
- * @example
- * ```ts
- * import { jobIdProblems } from "./job-id.js";
- *
- * jobIdProblems("b3deffea2f84911ec9cb15254008618d9"); // []
- * jobIdProblems("../x"); // [{ path: "jobId", message: "… must not contain '/' …" }]
- * ```
  * @internal
  */
 export function jobIdProblems(id: unknown, path = "jobId"): InputProblem[] {
@@ -346,14 +240,7 @@ export function jobIdProblems(id: unknown, path = "jobId"): InputProblem[] {
 /** The path of the batch-job API. @internal */
 export const JOBS_PATH = "/inventorytriggerjob";
 
-/**
- * The path of one job, or of several (`/inventorytriggerjob/<id1>,<id2>`), after checking every id.
- *
- * @param jobIds - One id (named `jobId` in errors) or a list (`jobIds[i]`).
- * @returns The path.
- * @throws `ValidationError` listing every bad id.
- * @internal
- */
+/** The path of one job, or of several (`/inventorytriggerjob/<id1>,<id2>`), after checking every id. @internal */
 export function jobPath(jobIds: string | readonly string[]): string {
   const problems: InputProblem[] = [];
   if (typeof jobIds === "string") problems.push(...jobIdProblems(jobIds, "jobId"));

@@ -17,14 +17,6 @@ const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
  * @returns A frozen {@link Credentials} object.
  * @throws {@link CredentialsError} `INVALID_CREDENTIALS` when the id or key is empty or not a string, a value
  *   contains whitespace or control characters, or `expiresAt` is not a valid `Date`.
- *
- * @example
- * ```ts
- * import { createCredentials } from "@cibatch/ci-client";
- *
- * const credentials = createCredentials({ secretId: "AKIDEXAMPLE1234", secretKey: "example-key" });
- * JSON.stringify(credentials); // '{"secretId":"****1234","secretKey":"[REDACTED]"}'
- * ```
  * @public
  */
 export function createCredentials(input: CredentialsInput, source = "credentials"): Credentials {
@@ -44,7 +36,6 @@ export function createCredentials(input: CredentialsInput, source = "credentials
     }
     expiresAt = new Date(input.expiresAt.getTime());
   }
-
   const credentials: { secretId: string; secretKey: string; sessionToken?: string; expiresAt?: Date } = {
     secretId,
     secretKey,
@@ -82,14 +73,6 @@ function invalid(source: string, problem: string, field: string): CredentialsErr
 
 /**
  * How {@link Credentials} look when printed or serialised.
- *
- * @example
- * ```ts
- * import { maskCredentials, type MaskedCredentials } from "@cibatch/ci-client";
- *
- * const masked: MaskedCredentials = maskCredentials({ secretId: "AKIDEXAMPLE1234", secretKey: "example-key" });
- * // { secretId: "****1234", secretKey: "[REDACTED]" }
- * ```
  * @public
  */
 export interface MaskedCredentials {
@@ -108,14 +91,6 @@ export interface MaskedCredentials {
  *
  * @param credentials - Any credentials object.
  * @returns A new plain object that is safe to log.
- *
- * @example
- * ```ts
- * import { maskCredentials } from "@cibatch/ci-client";
- *
- * console.log(maskCredentials({ secretId: "AKIDEXAMPLE1234", secretKey: "example-key", sessionToken: "tok" }));
- * // { secretId: "****1234", secretKey: "[REDACTED]", sessionToken: "[REDACTED]" }
- * ```
  * @public
  */
 export function maskCredentials(credentials: Credentials): MaskedCredentials {
@@ -137,15 +112,6 @@ function isoOrInvalid(date: Date): string {
  * @param source - The name reported as `provider.source`.
  * @param fetch - Returns the credentials; called on every provider call.
  * @returns The provider.
- *
- * @example
- * ```ts
- * import { createCredentials, createProvider } from "@cibatch/ci-client";
- *
- * const vault = createProvider("vault", async () =>
- *   createCredentials({ secretId: "AKIDEXAMPLE1234", secretKey: "example-key" }, "vault"),
- * );
- * ```
  * @public
  */
 export function createProvider(source: string, fetch: () => Promise<Credentials>): CredentialProvider {

@@ -4,16 +4,6 @@ import type { CredentialProvider } from "./types.js";
  * The credentials of a client given none, under the `node` condition: the default chain
  * (environment, then the profile file), loaded on first use so that a client with explicit
  * credentials never loads the file-reading code (cold import time).
- *
- * @param logger - Where the chain's warnings go.
- * @returns A provider that resolves through the default chain.
- *
- * @example
- * ```ts
- * import { defaultCredentials } from "#default-credentials";
- *
- * const provider = defaultCredentials(undefined);
- * ```
  * @internal
  */
 export function defaultCredentials(logger: { warn(message: string): void } | undefined): CredentialProvider {

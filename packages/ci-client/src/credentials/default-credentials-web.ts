@@ -6,16 +6,6 @@ import type { CredentialProvider } from "./types.js";
  * environment or profile file to read, so every call fails with a `CredentialsError`
  * (`NOT_CONFIGURED`) that says to pass `credentials` (typically temporary STS credentials from
  * your backend, through `refreshingProvider`).
- *
- * @param _logger - Unused.
- * @returns A provider that always rejects.
- *
- * @example
- * ```ts
- * import { defaultCredentials } from "#default-credentials";
- *
- * await defaultCredentials(undefined)().catch((error: unknown) => console.error(error));
- * ```
  * @internal
  */
 export function defaultCredentials(_logger: { warn(message: string): void } | undefined): CredentialProvider {

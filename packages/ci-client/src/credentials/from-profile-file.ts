@@ -16,14 +16,6 @@ const SYSTEM_FILE = "/etc/tencentcloud/credentials";
 
 /**
  * Options of {@link fromProfileFile} (and of the file step of {@link defaultCredentialChain}).
- *
- * @example
- * ```ts
- * import { fromProfileFile, type FromProfileFileOptions } from "@cibatch/ci-client";
- *
- * const options: FromProfileFileOptions = { profile: "prod", file: "~/.tencentcloud/credentials" };
- * const provider = fromProfileFile(options);
- * ```
  * @public
  */
 export interface FromProfileFileOptions {
@@ -87,28 +79,13 @@ export interface FromProfileFileOptions {
  * Errors (rejections, all {@link CredentialsError}): `NOT_CONFIGURED` (no file at the default
  * locations), `FILE_NOT_FOUND` (the named file is missing), `FILE_UNREADABLE`, `FILE_INSECURE`,
  * `PROFILE_NOT_FOUND` (lists the sections found), `PROFILE_INCOMPLETE`, `INVALID_CREDENTIALS`.
- *
- * @example
- * ```ts
- * import { fromProfileFile } from "@cibatch/ci-client";
- *
- * const credentials = await fromProfileFile({ profile: "prod" })();
- * ```
  * @public
  */
 export function fromProfileFile(options: FromProfileFileOptions = {}): CredentialProvider {
   return createProvider("profile", async () => (await resolveProfileFile(options)).credentials);
 }
 
-/**
- * Reads the profile once and reports where it was found, as `profile:<name> (<file>)`.
- *
- * @example
- * ```ts
- * const { source } = await resolveProfileFile({ profile: "prod" });
- * ```
- * @internal
- */
+/** Reads the profile once and reports where it was found, as `profile:<name> (<file>)`. @internal */
 export async function resolveProfileFile(options: FromProfileFileOptions): Promise<ResolvedCredentials> {
   const env = options.env ?? process.env;
   const node = await loadNodeModules();
@@ -160,7 +137,6 @@ export async function resolveProfileFile(options: FromProfileFileOptions): Promi
       { code: "PROFILE_NOT_FOUND", source: "profile", file: file.path, profile },
     );
   }
-
   const missing = ["secret_id", "secret_key"].filter((key) => section[key] === undefined || section[key] === "");
   if (missing.length > 0) {
     throw new CredentialsError(
@@ -168,7 +144,6 @@ export async function resolveProfileFile(options: FromProfileFileOptions): Promi
       { code: "PROFILE_INCOMPLETE", source: "profile", file: file.path, profile },
     );
   }
-
   const source = `profile:${profile} (${file.path})`;
   const credentials = createCredentials(
     {

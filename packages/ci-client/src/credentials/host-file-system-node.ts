@@ -4,8 +4,6 @@ import type { CredentialsFileSystem } from "./types.js";
  * What reading a profile file needs from the host: the file system, the home directory and path
  * joining. Under the `node` condition: `node:fs/promises`, `node:os` and `node:path`, imported on
  * first use.
- *
- * @returns The host's modules.
  * @internal
  */
 export async function loadNodeModules(): Promise<{

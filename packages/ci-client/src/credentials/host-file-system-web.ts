@@ -5,8 +5,6 @@ import type { CredentialsFileSystem } from "./types.js";
  * What reading a profile file needs from the host, outside Node (browsers, workers): there is no
  * file system, so this rejects with a `CredentialsError` (`FILE_UNREADABLE`). Nothing here imports `node:*`,
  * so a browser bundle of an app that imports the package builds with a bundler's defaults.
- *
- * @returns Never resolves.
  * @internal
  */
 export async function loadNodeModules(): Promise<{

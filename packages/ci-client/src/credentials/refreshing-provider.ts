@@ -16,14 +16,6 @@ const JITTER = 0.5;
 
 /**
  * Options of {@link refreshingProvider}.
- *
- * @example
- * ```ts
- * import { refreshingProvider, type RefreshingProviderOptions } from "@cibatch/ci-client";
- *
- * const options: RefreshingProviderOptions = { refreshBeforeMs: 120_000, source: "sts" };
- * const provider = refreshingProvider(async () => ({ secretId: "AKIDEXAMPLE1234", secretKey: "k" }), options);
- * ```
  * @public
  */
 export interface RefreshingProviderOptions {
@@ -57,14 +49,6 @@ export interface RefreshingProviderOptions {
 
 /**
  * A {@link CredentialProvider} that caches what it fetches and can be told to drop it.
- *
- * @example
- * ```ts
- * import { refreshingProvider, type RefreshingCredentialProvider } from "@cibatch/ci-client";
- *
- * const provider: RefreshingCredentialProvider = refreshingProvider(async () => ({ secretId: "AKIDEXAMPLE1234", secretKey: "k" }));
- * provider.invalidate(); // e.g. after the service answered ExpiredToken
- * ```
  * @public
  */
 export interface RefreshingCredentialProvider extends CredentialProvider {
@@ -90,18 +74,6 @@ export interface RefreshingCredentialProvider extends CredentialProvider {
  * @param options - Refresh threshold, clock, random source, logger and source name.
  * @returns The caching provider.
  * @throws RangeError when `refreshBeforeMs` is negative or not finite.
- *
- * @example
- * ```ts
- * import { refreshingProvider } from "@cibatch/ci-client";
- *
- * const provider = refreshingProvider(async () => {
- *   const response = await fetch("https://sts.example.internal/credentials");
- *   const body = (await response.json()) as { id: string; key: string; token: string; expiration: string };
- *   return { secretId: body.id, secretKey: body.key, sessionToken: body.token, expiresAt: new Date(body.expiration) };
- * });
- * const credentials = await provider();
- * ```
  * @public
  */
 export function refreshingProvider(
@@ -159,7 +131,6 @@ export function refreshingProvider(
     attempt.then(settle, settle);
     return attempt;
   }
-
   const provider = (): Promise<Credentials> => {
     const now = clock.now();
     if (cached !== undefined && now < cached.expiresAt) {

@@ -20,15 +20,6 @@ export type CredentialsInput = Credentials;
 /**
  * An async function that returns credentials, tagged with the name of its source. Call it before
  * each request: providers cache and refresh as needed.
- *
- * @example
- * ```ts
- * import { fromEnv, type CredentialProvider } from "@cibatch/ci-client";
- *
- * const provider: CredentialProvider = fromEnv();
- * console.log(provider.source); // "env"
- * const { secretId } = await provider();
- * ```
  * @public
  */
 export interface CredentialProvider {
@@ -41,14 +32,6 @@ export interface CredentialProvider {
 /**
  * Credentials together with a human-readable description of where they were found, as shown by
  * `cibatch configure list`.
- *
- * @example
- * ```ts
- * import { defaultCredentialChain, type ResolvedCredentials } from "@cibatch/ci-client";
- *
- * const resolved: ResolvedCredentials = await defaultCredentialChain().resolve();
- * console.log(resolved.source); // "env", or "profile:default (/home/me/.tencentcloud/credentials)"
- * ```
  * @public
  */
 export interface ResolvedCredentials {
@@ -60,13 +43,6 @@ export interface ResolvedCredentials {
 
 /**
  * A source of the current time, injected so tests control it.
- *
- * @example
- * ```ts
- * import type { Clock } from "@cibatch/ci-client";
- *
- * const frozen: Clock = { now: () => Date.parse("2026-01-01T00:00:00Z") };
- * ```
  * @public
  */
 export interface Clock {
@@ -77,14 +53,6 @@ export interface Clock {
 /**
  * Receives the warnings of the credential providers (a group-readable credentials file, a failed
  * background refresh). Messages never contain secrets. The default emits a Node process warning.
- *
- * @example
- * ```ts
- * import { fromProfileFile, type CredentialsLogger } from "@cibatch/ci-client";
- *
- * const logger: CredentialsLogger = { warn: (message) => console.error(`warning: ${message}`) };
- * const provider = fromProfileFile({ logger });
- * ```
  * @public
  */
 export interface CredentialsLogger {
@@ -95,14 +63,6 @@ export interface CredentialsLogger {
 /**
  * The file-system calls the profile-file provider makes, injected so tests can fake them. The
  * default uses `node:fs/promises`.
- *
- * @example
- * ```ts
- * import { readFile, stat } from "node:fs/promises";
- * import type { CredentialsFileSystem } from "@cibatch/ci-client";
- *
- * const fs: CredentialsFileSystem = { readFile: (path) => readFile(path, "utf8"), stat: (path) => stat(path) };
- * ```
  * @public
  */
 export interface CredentialsFileSystem {
@@ -114,27 +74,11 @@ export interface CredentialsFileSystem {
 
 /**
  * An environment-variable map, such as `process.env`.
- *
- * @example
- * ```ts
- * import { fromEnv, type Environment } from "@cibatch/ci-client";
- *
- * const env: Environment = { TENCENTCLOUD_SECRET_ID: "AKIDEXAMPLE", TENCENTCLOUD_SECRET_KEY: "example-secret-key" };
- * const provider = fromEnv({ env });
- * ```
  * @public
  */
 export type Environment = Readonly<Record<string, string | undefined>>;
 
-/**
- * The logger used when none is given: a Node process warning with code `CIBATCH_CREDENTIALS`.
- *
- * @example
- * ```ts
- * defaultLogger.warn("The credentials file is group-readable");
- * ```
- * @internal
- */
+/** The logger used when none is given: a Node process warning with code `CIBATCH_CREDENTIALS`. @internal */
 export const defaultLogger: CredentialsLogger = {
   warn: (message) => {
     const host = (globalThis as { process?: { emitWarning?: (m: string, o: object) => void } }).process;

@@ -5,15 +5,6 @@ import { CiError, isCiError } from "./ci-error.js";
  * reason. `sent` says whether a request may already have reached the server; for a create that
  * makes the outcome ambiguous, so `createJob` throws an `AmbiguousCreateError` (reason `ABORTED`)
  * instead, with this error as its `cause`.
- *
- * @example
- * ```ts
- * import { isCiAbortError } from "@cibatch/ci-client";
- *
- * function report(error: unknown): void {
- *   if (isCiAbortError(error)) console.error("cancelled:", error.cause);
- * }
- * ```
  * @public
  */
 export class CiAbortError extends CiError {
@@ -46,13 +37,6 @@ export class CiAbortError extends CiError {
  *
  * @param value - Anything, typically a caught error.
  * @returns `true` for a branded `CiError` with code `ABORTED`.
- *
- * @example
- * ```ts
- * import { CiAbortError, isCiAbortError } from "@cibatch/ci-client";
- *
- * isCiAbortError(new CiAbortError({ cause: "stop", sent: false, attempts: 0 })); // true
- * ```
  * @public
  */
 export function isCiAbortError(value: unknown): value is CiAbortError {

@@ -9,14 +9,6 @@ const CI_ERROR_BRAND: unique symbol = Symbol.for("@cibatch/ci-client:CiError");
 
 /**
  * Options of the {@link CiError} constructor.
- *
- * @example
- * ```ts
- * import { CiError, type CiErrorOptions } from "@cibatch/ci-client";
- *
- * const options: CiErrorOptions = { code: "EXAMPLE", category: "service", cause: new Error("root cause") };
- * const error = new CiError("Something failed; see `cause`.", options);
- * ```
  * @public
  */
 export interface CiErrorOptions {
@@ -35,18 +27,6 @@ export interface CiErrorOptions {
  *
  * Test for it with {@link isCiError} rather than `instanceof`: the guard also works when several
  * copies of the package are loaded.
- *
- * @example
- * ```ts
- * import { isCiError } from "@cibatch/ci-client";
- *
- * try {
- *   await Promise.reject(new Error("not ours"));
- * } catch (error) {
- *   if (isCiError(error)) console.error(error.code, error.message);
- *   else throw error;
- * }
- * ```
  * @public
  */
 export class CiError extends Error {
@@ -77,14 +57,6 @@ export class CiError extends Error {
  *
  * @param value - Anything, typically a caught error.
  * @returns `true` when `value` carries the `CiError` brand.
- *
- * @example
- * ```ts
- * import { CiError, isCiError } from "@cibatch/ci-client";
- *
- * isCiError(new CiError("failed", { code: "X" })); // true
- * isCiError(new Error("failed")); // false
- * ```
  * @public
  */
 export function isCiError(value: unknown): value is CiError {

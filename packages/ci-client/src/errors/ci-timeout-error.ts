@@ -3,60 +3,27 @@ import { CiError, isCiError } from "./ci-error.js";
 import { describeRequest, type FailedRequest, type RequestSummary, redactCause, summarizeRequest } from "./redact.js";
 
 /**
- * Which timeout expired: `connect` (TCP + TLS), `attempt` (one request, sent to full body read)
- * or `total` (all attempts, backoff sleeps and reconciliation).
- *
- * @example
- * ```ts
- * import type { TimeoutKind } from "@cibatch/ci-client";
- *
- * const kind: TimeoutKind = "attempt";
- * ```
+ * Which timeout expired: `connect` (TCP + TLS setup), `attempt` (one attempt, body included),
+ * `total` (the call's deadline), `wait` (`waitForJob`'s timeout).
  * @public
  */
 export type TimeoutKind = "connect" | "attempt" | "total" | "wait";
 
-/**
- * The `code` of a {@link CiTimeoutError}, one per {@link TimeoutKind}.
- *
- * @example
- * ```ts
- * import type { CiTimeoutErrorCode } from "@cibatch/ci-client";
- *
- * const code: CiTimeoutErrorCode = "TOTAL_TIMEOUT";
- * ```
- * @public
- */
+/** The `code` of a {@link CiTimeoutError}, one per {@link TimeoutKind}. @public */
 export type CiTimeoutErrorCode = "CONNECT_TIMEOUT" | "ATTEMPT_TIMEOUT" | "TOTAL_TIMEOUT" | "WAIT_TIMEOUT";
 
 /**
- * Options of the {@link CiTimeoutError} constructor.
- *
- * @example
- * ```ts
- * import { CiTimeoutError, type CiTimeoutErrorOptions } from "@cibatch/ci-client";
- *
- * const options: CiTimeoutErrorOptions = { timeout: "attempt", ms: 30_000, retryable: true, attempts: 3 };
- * const error = new CiTimeoutError(options);
- * ```
+ * Options of the {@link CiTimeoutError} constructor; each field is documented on the class.
  * @public
  */
 export interface CiTimeoutErrorOptions {
-  /** Which timeout expired. */
   readonly timeout: TimeoutKind;
-  /** Its length in milliseconds. */
   readonly ms: number;
-  /** Whether the request may have reached the server; defaults to `false` for `connect`, `true` otherwise. */
   readonly sent?: boolean | undefined;
-  /** Whether trying again later could succeed. */
   readonly retryable: boolean;
-  /** How many attempts were made. */
   readonly attempts: number;
-  /** The request, redacted when the error is built. */
   readonly request?: FailedRequest | undefined;
-  /** For `wait`: the job as the last successful poll saw it. */
   readonly lastJob?: JobsDetail | undefined;
-  /** The underlying error (an `AbortSignal.timeout` reason, undici's connect timeout, …). */
   readonly cause?: unknown;
 }
 
@@ -77,15 +44,6 @@ const SETTINGS: Readonly<Record<TimeoutKind, string>> = {
 /**
  * A timeout expired. `timeout` says which one and `ms` how long it was; `sent` says whether the
  * request may have reached the server. The message names the option that sets it.
- *
- * @example
- * ```ts
- * import { isCiTimeoutError } from "@cibatch/ci-client";
- *
- * function report(error: unknown): void {
- *   if (isCiTimeoutError(error)) console.error(`${error.timeout} timeout after ${error.ms} ms`);
- * }
- * ```
  * @public
  */
 export class CiTimeoutError extends CiError {
@@ -141,13 +99,6 @@ export class CiTimeoutError extends CiError {
  *
  * @param value - Anything, typically a caught error.
  * @returns `true` for a branded `CiError` named `"CiTimeoutError"`.
- *
- * @example
- * ```ts
- * import { CiTimeoutError, isCiTimeoutError } from "@cibatch/ci-client";
- *
- * isCiTimeoutError(new CiTimeoutError({ timeout: "total", ms: 120_000, retryable: true, attempts: 3 })); // true
- * ```
  * @public
  */
 export function isCiTimeoutError(value: unknown): value is CiTimeoutError {

@@ -33,7 +33,6 @@ export type CiErrorCategory =
  * How the retry policy treats a service `<Code>`: `throttling` and `transient` are retried (a
  * throttled create is resent: a coded refusal means the service did not act), `skew` once when the
  * signing time was off, `expired-credentials` once after a refresh, `none` never.
- *
  * @internal
  */
 export type CodeRetry = "throttling" | "transient" | "skew" | "expired-credentials" | "none";
@@ -44,18 +43,39 @@ export interface CodeRow {
   readonly category: CiErrorCategory;
   /** How the retry policy treats it. */
   readonly retry: CodeRetry;
+  /** What to do about it, for the error message. */
+  readonly hint?: string | undefined;
 }
 
-const row = (category: CiErrorCategory, retry: CodeRetry = "none"): CodeRow => ({ category, retry });
+const row = (category: CiErrorCategory, retry: CodeRetry = "none", hint?: string): CodeRow => ({
+  category,
+  retry,
+  hint,
+});
 const THROTTLED = row("throttled", "throttling");
 const TRANSIENT = row("service", "transient");
-const AUTH = row("auth");
+const SKEW = row("auth", "skew", "The local clock differs from the server's: synchronise it (NTP) and try again.");
+const SIGNATURE = row(
+  "auth",
+  "none",
+  "The signature was rejected: check the SecretKey, and compare the signed values with `cibatch sign`.",
+);
+const UNKNOWN_ID = row(
+  "auth",
+  "none",
+  "The SecretId is unknown: check TENCENTCLOUD_SECRET_ID or the credentials profile.",
+);
+const CONTENT = row(
+  "invalid-input",
+  "none",
+  "The service rejected the request's content: check the parameters named in the message.",
+);
+const WHERE = "Check the bucket (<BucketName-APPID>) and region.";
 const INPUT = row("invalid-input");
 
 /**
  * The one table of service error codes: every `<Code>` the client knows, with its category and
  * its retry rule. A code not listed here is judged by its HTTP status ({@link categoryOfStatus}).
- *
  * @internal
  */
 export const SERVICE_CODES: Readonly<Record<string, CodeRow>> = Object.freeze({
@@ -71,23 +91,27 @@ export const SERVICE_CODES: Readonly<Record<string, CodeRow>> = Object.freeze({
   InternalError: TRANSIENT,
   RequestTimeout: TRANSIENT,
   RequestTimeoutException: TRANSIENT,
-  RequestTimeTooSkewed: row("auth", "skew"),
-  SignatureExpired: row("auth", "skew"),
-  ExpiredToken: row("auth", "expired-credentials"),
-  AccessDenied: AUTH,
-  InvalidAccessKeyId: AUTH,
-  SecretidNotExist: AUTH,
-  SignatureDoesNotMatch: AUTH,
-  MissingAuthorization: AUTH,
-  InvalidAuthorization: AUTH,
+  RequestTimeTooSkewed: SKEW,
+  SignatureExpired: SKEW,
+  ExpiredToken: row(
+    "auth",
+    "expired-credentials",
+    "The temporary credentials have expired: refresh them and try again.",
+  ),
+  AccessDenied: row("auth", "none", "Check that the credentials' CAM policy allows this ci: action on the bucket."),
+  InvalidAccessKeyId: UNKNOWN_ID,
+  SecretidNotExist: UNKNOWN_ID,
+  SignatureDoesNotMatch: SIGNATURE,
+  MissingAuthorization: row("auth", "none", "The request was not signed: configure credentials."),
+  InvalidAuthorization: SIGNATURE,
   NoSuchJob: row("not-found"),
-  NoSuchBucket: row("not-found"),
-  InvalidArgument: row("service"),
-  InvalidContent: INPUT,
-  MissingContent: INPUT,
+  NoSuchBucket: row("not-found", "none", WHERE),
+  InvalidArgument: row("service", "none", CONTENT.hint),
+  InvalidContent: CONTENT,
+  MissingContent: CONTENT,
   MissingContentLength: INPUT,
   MalformedXML: INPUT,
-  InvalidHost: INPUT,
+  InvalidHost: row("invalid-input", "none", WHERE),
   InvalidUrl: INPUT,
   MethodNotAllowed: INPUT,
   NotImplemented: row("service"),
@@ -97,13 +121,7 @@ export const SERVICE_CODES: Readonly<Record<string, CodeRow>> = Object.freeze({
   UnavailableForLegalReasons: row("service"),
 });
 
-/**
- * The category of an HTTP status without a known `<Code>`.
- *
- * @param status - The HTTP status.
- * @returns Its category.
- * @internal
- */
+/** The category of an HTTP status without a known `<Code>`. @internal */
 export function categoryOfStatus(status: number): CiErrorCategory {
   if (status === 429) return "throttled";
   if (status === 401 || status === 403) return "auth";
@@ -115,11 +133,6 @@ export function categoryOfStatus(status: number): CiErrorCategory {
  * The category of a service answer: by its `<Code>` when the table knows it, else by status. One
  * refinement: the service refuses an unknown job id with `InvalidArgument` and a message saying it
  * does not exist, which is `not-found`.
- *
- * @param code - The `<Code>` (or `HTTP_<status>`).
- * @param status - The HTTP status.
- * @param message - The `<Message>`, if any.
- * @returns Its category.
  * @internal
  */
 export function categoryOf(code: string, status: number, message?: string): CiErrorCategory {

@@ -15,10 +15,6 @@ export function redactUrl(url: string | URL): string {
 /**
  * A redacted, single-line excerpt of a body (control characters and runs of whitespace collapse
  * to one space), at most `max` characters.
- *
- * @param text - The body.
- * @param max - The longest excerpt.
- * @returns The excerpt.
  * @internal
  */
 export function redactedExcerpt(text: string, max = 200): string {
@@ -32,10 +28,6 @@ const MAX_CAUSE_DEPTH = 10;
 /**
  * A copy of an error (and its `cause` chain) with secrets redacted from messages and stacks. Our
  * own errors are already redacted and returned as they are; a string is redacted as text.
- *
- * @param cause - The underlying error.
- * @param depth - Internal recursion depth.
- * @returns The redacted cause.
  * @internal
  */
 export function redactCause(cause: unknown, depth = 0): unknown {
@@ -62,11 +54,6 @@ const TEXT_FIELDS = ["message", "stack", "excerpt", "body", "serverMessage"] as 
  * client holds) with `[REDACTED]`, in an error's message, stack, body excerpt and whole `cause`
  * chain, or in a string or a plain record of log fields. Values shorter than 4 characters are
  * ignored (they would match by chance). Returns the input itself when nothing matched.
- *
- * @param value - An error, a string or a record.
- * @param secrets - The values to remove.
- * @param depth - Internal recursion depth.
- * @returns The scrubbed value.
  * @internal
  */
 export function scrubSecrets<T>(value: T, secrets: ReadonlySet<string>, depth = 0): T {
@@ -127,13 +114,7 @@ export interface RequestSummary {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/**
- * The redacted summary of a request, as errors keep it.
- *
- * @param request - The request.
- * @returns The frozen summary.
- * @internal
- */
+/** The redacted summary of a request, as errors keep it. @internal */
 export function summarizeRequest(request: FailedRequest): RequestSummary {
   return Object.freeze({
     method: String(request.method).toUpperCase(),
@@ -142,13 +123,7 @@ export function summarizeRequest(request: FailedRequest): RequestSummary {
   });
 }
 
-/**
- * ` on GET /inventorytriggerjob/…` for a message, or `""` without a request.
- *
- * @param request - The summary.
- * @returns The phrase.
- * @internal
- */
+/** ` on GET /inventorytriggerjob/…` for a message, or `""` without a request. @internal */
 export function describeRequest(request: RequestSummary | undefined): string {
   if (request === undefined) return "";
   let target = request.url;

@@ -3,7 +3,6 @@
  * combined `AbortSignal` (handed to ky, so it covers every attempt, every backoff sleep and the
  * reconciliation of a create), and the deadline as a time on the injected clock (so the retry
  * policy never plans a sleep past it). `close()` clears the deadline's timer.
- *
  * @internal
  */
 export class CallScope {
@@ -21,11 +20,6 @@ export class CallScope {
   /** The total deadline's length, or `null`. */
   readonly totalMs: number | null;
 
-  /**
-   * @param callerSignal - The caller's signal.
-   * @param totalMs - The total deadline in ms, or `null` for none.
-   * @param now - The injected clock's time now.
-   */
   constructor(callerSignal: AbortSignal | undefined, totalMs: number | null, now: number) {
     this.callerSignal = callerSignal;
     this.totalMs = totalMs;

@@ -26,7 +26,7 @@ describe("parseHttpDate", () => {
 
 describe("ClockSkew (reliability §4)", () => {
   it("starts at offset 0 and signs with the local clock", () => {
-    const skew = new ClockSkew({ clock: manualClock(T0) });
+    const skew = new ClockSkew(manualClock(T0));
     expect(skew.offsetMs).toBe(0);
     expect(skew.signingTime()).toBe(T0);
   });
@@ -39,7 +39,7 @@ describe("ClockSkew (reliability §4)", () => {
     ["server 29 s behind: noise", -29_000, false, 0],
   ];
   it.each(updates)("%s", (_name, serverAhead, changed, offset) => {
-    const skew = new ClockSkew({ clock: manualClock(T0) });
+    const skew = new ClockSkew(manualClock(T0));
     expect(skew.update(httpDate(T0 + serverAhead))).toBe(changed);
     expect(skew.offsetMs).toBe(offset);
     expect(skew.signingTime()).toBe(T0 + offset);
@@ -48,7 +48,7 @@ describe("ClockSkew (reliability §4)", () => {
   it("compares with the corrected time, so a known offset is not re-learnt and small drift is ignored", () => {
     const clock = manualClock(T0);
     const changes: Array<[number, number]> = [];
-    const skew = new ClockSkew({ clock, onChange: (offset, previous) => changes.push([offset, previous]) });
+    const skew = new ClockSkew(clock, (offset, previous) => changes.push([offset, previous]));
     skew.update(httpDate(T0 + 3_600_000));
     clock.set(T0 + 10_000);
     expect(skew.update(httpDate(T0 + 10_000 + 3_600_000 + 5_000))).toBe(false);
@@ -63,7 +63,7 @@ describe("ClockSkew (reliability §4)", () => {
   });
 
   it("ignores responses without a readable Date", () => {
-    const skew = new ClockSkew({ clock: manualClock(T0) });
+    const skew = new ClockSkew(manualClock(T0));
     expect(skew.update(undefined)).toBe(false);
     expect(skew.update("not a date")).toBe(false);
     expect(skew.offsetMs).toBe(0);
@@ -71,7 +71,7 @@ describe("ClockSkew (reliability §4)", () => {
 
   it("decides a skew retry by the attempt's own signing time, not by whether the shared offset changed", () => {
     const clock = manualClock(T0);
-    const skew = new ClockSkew({ clock });
+    const skew = new ClockSkew(clock);
     // Five concurrent requests are signed before any response arrives.
     const signedAt = [1, 2, 3, 4, 5].map(() => skew.signingTime());
     const serverDate = httpDate(T0 + 20 * 60_000);
@@ -84,7 +84,7 @@ describe("ClockSkew (reliability §4)", () => {
   });
 
   it("uses the 30 s threshold and needs a Date to call an attempt skewed", () => {
-    const skew = new ClockSkew({ clock: manualClock(T0) });
+    const skew = new ClockSkew(manualClock(T0));
     expect(skew.wasSkewed(T0, httpDate(T0 + 29_000))).toBe(false);
     expect(skew.wasSkewed(T0, httpDate(T0 + 30_000))).toBe(true);
     expect(skew.wasSkewed(T0, httpDate(T0 - 30_000))).toBe(true);
@@ -92,7 +92,7 @@ describe("ClockSkew (reliability §4)", () => {
   });
 
   it("defaults to the real clock", () => {
-    const skew = new ClockSkew();
+    const skew = new ClockSkew({ now: () => Date.now() });
     const before = Date.now();
     const at = skew.signingTime();
     expect(at).toBeGreaterThanOrEqual(before);

@@ -6,41 +6,12 @@ const SKEW_THRESHOLD_MS = 30_000;
 /**
  * Parses an HTTP `Date` header (IMF-fixdate such as `Sun, 06 Nov 1994 08:49:37 GMT`; the
  * obsolete RFC 850 and asctime forms as `Date.parse` reads them).
- *
- * @param value - The header value.
- * @returns Epoch milliseconds, or `undefined` when absent or unreadable.
- *
- * @example
- * ```ts
- * import { parseHttpDate } from "./clock-skew.js";
- *
- * parseHttpDate("Thu, 01 Jan 1970 00:01:00 GMT"); // 60000
- * parseHttpDate("soon"); // undefined
- * ```
  * @internal
  */
 export function parseHttpDate(value: string | null | undefined): number | undefined {
   if (value === undefined || value === null || !/[A-Za-z]/.test(value)) return undefined;
   const ms = Date.parse(value);
   return Number.isFinite(ms) ? ms : undefined;
-}
-
-/**
- * Options of {@link ClockSkew}.
- *
- * @example
- * ```ts
- * import type { ClockSkewOptions } from "./clock-skew.js";
- *
- * const options: ClockSkewOptions = { clock: { now: () => 0 }, onChange: (offset) => console.debug(offset) };
- * ```
- * @internal
- */
-export interface ClockSkewOptions {
-  /** The local clock (default `Date.now`, read at each call). */
-  readonly clock?: Clock | undefined;
-  /** Called with the new and the previous offset when the offset changes (for a debug log line). */
-  readonly onChange?: ((offsetMs: number, previousMs: number) => void) | undefined;
 }
 
 /**
@@ -54,17 +25,6 @@ export interface ClockSkewOptions {
  *   signing time *that attempt used* differs from the error response's `Date` by 30 s or more.
  *   Unlike "did the shared offset change", this also retries every one of several concurrent
  *   requests that were signed with the old offset.
- *
- * @example
- * ```ts
- * import { ClockSkew } from "./clock-skew.js";
- *
- * const skew = new ClockSkew({ clock: { now: () => Date.parse("2026-01-01T00:00:00Z") } });
- * const signedAt = skew.signingTime();
- * // The server says it is an hour later:
- * skew.wasSkewed(signedAt, "Thu, 01 Jan 2026 01:00:00 GMT"); // true: retry this request once
- * skew.update("Thu, 01 Jan 2026 01:00:00 GMT"); // true: offset is now 3 600 000 ms
- * ```
  * @internal
  */
 export class ClockSkew {
@@ -72,12 +32,10 @@ export class ClockSkew {
   readonly #onChange: ((offsetMs: number, previousMs: number) => void) | undefined;
   #offsetMs = 0;
 
-  /**
-   * @param options - The clock and a change listener.
-   */
-  constructor(options: ClockSkewOptions = {}) {
-    this.#clock = options.clock ?? { now: () => Date.now() };
-    this.#onChange = options.onChange;
+  /** `onChange` gets the new and the previous offset when the offset changes (for a debug line). */
+  constructor(clock: Clock, onChange?: (offsetMs: number, previousMs: number) => void) {
+    this.#clock = clock;
+    this.#onChange = onChange;
   }
 
   /** `serverTime − localTime` in milliseconds, as last corrected (0 until then). */
@@ -85,21 +43,12 @@ export class ClockSkew {
     return this.#offsetMs;
   }
 
-  /**
-   * The time to sign an attempt with: the local clock plus the offset.
-   *
-   * @returns Epoch milliseconds.
-   */
+  /** The time to sign an attempt with: the local clock plus the offset. */
   signingTime(): number {
     return this.#clock.now() + this.#offsetMs;
   }
 
-  /**
-   * Learns from a response's `Date` header (call it for every response, success or error).
-   *
-   * @param dateHeader - The `Date` header value, if any.
-   * @returns Whether the offset changed.
-   */
+  /** Learns from a response's `Date` header (call it for every response, success or error). */
   update(dateHeader: string | null | undefined): boolean {
     const serverDate = parseHttpDate(dateHeader);
     if (serverDate === undefined) return false;
@@ -111,13 +60,7 @@ export class ClockSkew {
     return true;
   }
 
-  /**
-   * Whether an attempt signed at `signingTimeMs` was skewed, judged by the error response's `Date`.
-   *
-   * @param signingTimeMs - The signing time that attempt used ({@link ClockSkew.signingTime} then).
-   * @param dateHeader - The error response's `Date` header.
-   * @returns `true` when they differ by 30 s or more; `false` without a readable `Date`.
-   */
+  /** Whether an attempt signed at `signingTimeMs` was skewed, judged by the error response's `Date`. */
   wasSkewed(signingTimeMs: number, dateHeader: string | null | undefined): boolean {
     const serverDate = parseHttpDate(dateHeader);
     return serverDate !== undefined && Math.abs(serverDate - signingTimeMs) >= SKEW_THRESHOLD_MS;

@@ -3,16 +3,6 @@ import type { FetchLike } from "./response.js";
 /**
  * The default `fetch` outside Node (browsers, workers, Deno, Bun): `globalThis.fetch`, looked up at
  * each call. The connect timeout is bounded by the per-attempt timeout there.
- *
- * @param _options - The connect timeout (not enforceable through `fetch`).
- * @returns The fetch function.
- *
- * @example
- * ```ts
- * import { defaultFetch } from "#default-fetch";
- *
- * const send = defaultFetch({ connectMs: null });
- * ```
  * @internal
  */
 export function defaultFetch(_options: { readonly connectMs: number | null }): FetchLike {

@@ -3,23 +3,8 @@ import https from "node:https";
 import { isIP } from "node:net";
 import type { FetchLike } from "./response.js";
 
-/**
- * Options of {@link createNodeHttpFetch}.
- *
- * @example
- * ```ts
- * import type { NodeHttpFetchOptions } from "./node-http-fetch.js";
- *
- * const options: NodeHttpFetchOptions = { connectMs: 5_000, maxSockets: 32 };
- * ```
- * @internal
- */
-export interface NodeHttpFetchOptions {
-  /** Connect (TCP + TLS) timeout in ms, or `null` for none. */
-  readonly connectMs?: number | null | undefined;
-  /** Sockets per origin. @defaultValue 64 */
-  readonly maxSockets?: number | undefined;
-}
+/** Options of {@link createNodeHttpFetch}: the connect (TCP + TLS) timeout in ms, or `null`. @internal */
+export type NodeHttpFetchOptions = { readonly connectMs?: number | null | undefined };
 
 const NO_BODY_STATUSES = new Set([101, 204, 205, 304]);
 /** Responses up to this size are buffered; longer ones stream (the transport caps them). */
@@ -67,22 +52,10 @@ function connectTimeoutError(ms: number): Error {
  * request's `Host` header as given (the endpoint override's signed host) and enforces a connect
  * timeout (error code `UND_ERR_CONNECT_TIMEOUT`, classified as "not sent"). Request bodies are
  * buffered (they are small XML documents); the response body streams.
-
- *
- * @param options - Connect timeout and socket limit.
- * @returns The fetch function.
- *
- * @example
- * ```ts
- * import { createNodeHttpFetch } from "./node-http-fetch.js";
- *
- * const fetchViaHttp = createNodeHttpFetch({ connectMs: 5_000 });
- * const response = await fetchViaHttp(new Request("http://127.0.0.1:9000/inventorytriggerjob"));
- * ```
  * @internal
  */
 export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchLike {
-  const maxSockets = options.maxSockets ?? 64;
+  const maxSockets = 64;
   const connectMs = options.connectMs ?? null;
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets, noDelay: true });
   const httpsAgent = new https.Agent({ keepAlive: true, maxSockets, noDelay: true });
@@ -215,16 +188,6 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchLi
 /**
  * The default `fetch` under the `node` condition: the `node:http` keep-alive transport (faster than
  * undici's `fetch`, honours `Host` and the connect timeout).
- *
- * @param options - The connect timeout.
- * @returns The fetch function.
- *
- * @example
- * ```ts
- * import { defaultFetch } from "#default-fetch";
- *
- * const send = defaultFetch({ connectMs: 5_000 });
- * ```
  * @internal
  */
 export function defaultFetch(options: { readonly connectMs: number | null }): FetchLike {

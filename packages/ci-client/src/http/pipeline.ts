@@ -71,60 +71,40 @@ export interface CallRequest<T> {
 export interface CallResult<T> {
   readonly value: T;
   readonly status: number;
+  /** The last response's request id. */
   readonly requestId: string | undefined;
+  /** Attempts made. */
   readonly attempts: number;
   readonly warnings: readonly DecodeWarning[];
 }
 
 /**
- * Thrown instead of the failure when a create failed in a way that may have created the job: the
- * operation must reconcile, never resend.
- *
+ * Thrown instead of the failure when the operation must follow up rather than fail: `reconcile`
+ * (a create that may have made the job: look for it, never resend) or `verify-cancel` (a retried
+ * cancel refused after an earlier attempt may have worked: describe the job).
  * @internal
  */
-export class ReconcileRequired extends Error {
-  override readonly name = "ReconcileRequired";
+export class FollowUpRequired extends Error {
+  override readonly name = "FollowUpRequired";
+  readonly action: "reconcile" | "verify-cancel";
   /** The failure that made the outcome unknown. */
   readonly failure: CiError;
   /** Attempts made. */
   readonly attempts: number;
-  /** The last response's request id. */
+
   readonly requestId: string | undefined;
 
-  /**
-   * @param failure - The failure that made the outcome unknown.
-   * @param attempts - Attempts made.
-   * @param requestId - The last response's request id.
-   */
-  constructor(failure: CiError, attempts: number, requestId: string | undefined) {
+  constructor(
+    action: "reconcile" | "verify-cancel",
+    failure: CiError,
+    attempts: number,
+    requestId: string | undefined,
+  ) {
     super(failure.message, { cause: failure });
+    this.action = action;
     this.failure = failure;
     this.attempts = attempts;
     this.requestId = requestId;
-  }
-}
-
-/**
- * Thrown when a retried cancel was refused after an earlier attempt may have reached the service:
- * the operation describes the job to see whether it is cancelled.
- *
- * @internal
- */
-export class VerifyCancelRequired extends Error {
-  override readonly name = "VerifyCancelRequired";
-  /** The refusal. */
-  readonly failure: CiError;
-  /** Attempts made. */
-  readonly attempts: number;
-
-  /**
-   * @param failure - The refusal.
-   * @param attempts - Attempts made.
-   */
-  constructor(failure: CiError, attempts: number) {
-    super(failure.message, { cause: failure });
-    this.failure = failure;
-    this.attempts = attempts;
   }
 }
 
@@ -195,7 +175,6 @@ function locationHost(response: Response): string {
  * the request carries `redirect: "manual"` and any 3xx ends the call with an error naming the
  * `Location` host. The call's public error is built once, when the policy decides it is final, and
  * every secret value the client holds is scrubbed from it.
- *
  * @internal
  */
 export class Pipeline {
@@ -204,9 +183,6 @@ export class Pipeline {
   /** The SecretKeys and session tokens signed with so far: scrubbed from errors and logs. */
   readonly secrets: Set<string> = new Set();
 
-  /**
-   * @param options - Endpoint, credentials, the fetch adapter, limits, clock and logger.
-   */
   constructor(options: PipelineOptions) {
     this.#o = options;
     this.#ky = ky.create({
@@ -226,11 +202,7 @@ export class Pipeline {
 
   /**
    * Sends one call: resolves with the decoded 2xx body, or rejects with its one `CiError` (or, for
-   * the operations to handle, `ReconcileRequired` / `VerifyCancelRequired`).
-   *
-   * @param request - What to send.
-   * @param scope - The call's signal and deadline.
-   * @returns The result.
+   * the operations to handle, `FollowUpRequired`).
    */
   async send<T>(request: CallRequest<T>, scope: CallScope): Promise<CallResult<T>> {
     const o = this.#o;
@@ -422,9 +394,8 @@ export class Pipeline {
     const retryable = decision.action === "fail" ? decision.retryable : decision.action === "reconcile";
     const failure = this.#errorOf(error, outcome, call, retryable);
     const attempts = call.retry.attempts;
-    if (decision.action === "reconcile") return new ReconcileRequired(failure, attempts, this.#requestId(call));
-    if (decision.action === "verify-cancel") return new VerifyCancelRequired(failure, attempts);
-    return failure;
+    if (decision.action === "fail") return failure;
+    return new FollowUpRequired(decision.action, failure, attempts, this.#requestId(call));
   }
 
   #errorOf(error: unknown, outcome: Outcome, call: Call<unknown>, retryable: boolean): CiError {

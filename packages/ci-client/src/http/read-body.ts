@@ -1,37 +1,11 @@
 /**
- * Why {@link readCappedBody} stopped early.
- *
- * @example
- * ```ts
- * import type { BodyReadFailure } from "./read-body.js";
- *
- * const failure: BodyReadFailure = { kind: "too-large", bytes: new Uint8Array(0) };
- * ```
- * @internal
- */
-export interface BodyReadFailure {
-  /** `too-large`: more than the cap; `broken`: the stream failed (truncated, reset, aborted). */
-  readonly kind: "too-large" | "broken";
-  /** What was read before it stopped. */
-  readonly bytes: Uint8Array;
-  /** The stream's error, for `broken`. */
-  readonly cause?: unknown;
-}
-
-/**
- * The outcome of reading a response body under a size cap: the bytes, or why reading stopped.
- *
- * @example
- * ```ts
- * import type { BodyReadResult } from "./read-body.js";
- *
- * const ok: BodyReadResult = { ok: true, bytes: new Uint8Array([60]) };
- * ```
+ * The bytes of a body, or why reading stopped with what was read: `too-large` (past the cap) or
+ * `broken` (the stream failed: cut short, reset, aborted; `cause` is its error).
  * @internal
  */
 export type BodyReadResult =
   | { readonly ok: true; readonly bytes: Uint8Array }
-  | ({ readonly ok: false } & BodyReadFailure);
+  | { readonly ok: false; readonly kind: "too-large" | "broken"; readonly bytes: Uint8Array; readonly cause?: unknown };
 
 const EMPTY = new Uint8Array(0);
 
@@ -50,18 +24,6 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
  * Reads a response body while streaming, stopping (and cancelling the stream) as soon as it passes
  * `maxBytes` (`fetch`'s `.text()` has no cap). A declared `Content-Length` above
  * the cap fails at once; a body shorter than its declared `Content-Length` counts as broken.
- *
- * @param response - The response whose body to read.
- * @param maxBytes - The cap in bytes.
- * @returns The bytes, or the failure with what was read so far.
- *
- * @example
- * ```ts
- * import { readCappedBody } from "./read-body.js";
- *
- * const result = await readCappedBody(new Response("<Response/>"), 1024);
- * if (result.ok) console.log(new TextDecoder().decode(result.bytes));
- * ```
  * @internal
  */
 export async function readCappedBody(response: Response, maxBytes: number): Promise<BodyReadResult> {

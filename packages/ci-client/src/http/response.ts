@@ -5,16 +5,6 @@ import type { CiResponseErrorCode } from "../errors/ci-response-error.js";
  * A `fetch`-compatible function: what the `fetch` option takes. It is handed one `Request` per
  * attempt, with `redirect: "manual"` (a redirect is refused, never followed: it would carry the
  * signed request and its token to another host).
- *
- * @example
- * ```ts
- * import type { FetchLike } from "@cibatch/ci-client";
- *
- * const logged: FetchLike = (request, init) => {
- *   console.debug(request.method, new URL(request.url).pathname);
- *   return fetch(request, init);
- * };
- * ```
  * @public
  */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -43,7 +33,6 @@ export const ERROR_BODY_CAP: number = 64 * 1024;
  * Thrown inside an attempt when its body cannot be used: cut short (`TRUNCATED`, retried like a
  * dropped connection), larger than its cap, or a complete 2xx body that is not what the API
  * returns (never retried). The pipeline turns it into the one public error of the call.
- *
  * @internal
  */
 export class BodyFailure extends Error {
@@ -55,12 +44,6 @@ export class BodyFailure extends Error {
   /** The cap, for `TOO_LARGE`. */
   readonly limitBytes: number | undefined;
 
-  /**
-   * @param code - Why the body could not be used.
-   * @param detail - What was wrong, without body text.
-   * @param limitBytes - The cap, for `TOO_LARGE`.
-   * @param cause - The stream's or the decoder's error.
-   */
   constructor(code: CiResponseErrorCode, detail: string, limitBytes?: number, cause?: unknown) {
     super(code, { cause });
     this.code = code;
@@ -81,12 +64,6 @@ const XML_CODES: Readonly<Record<string, CiResponseErrorCode>> = {
 /**
  * Decodes a 2xx body: an empty body where XML is required, a `Content-Type` without `xml`, and
  * whatever the model's decoder rejects throw a {@link BodyFailure}.
- *
- * @param text - The body.
- * @param contentType - The response `Content-Type`.
- * @param expectBody - Whether the operation requires an XML body (cancel does not).
- * @param decode - The model decoder.
- * @returns The value.
  * @internal
  */
 export function decodeSuccessBody<T>(
@@ -112,7 +89,6 @@ export function decodeSuccessBody<T>(
 /**
  * The fields of an error body: an XML `<Error>` with a non-empty `<Code>` gives them; anything else
  * (HTML from a proxy, an empty body, truncated XML) gives `{ xmlBody: false }`.
- *
  * @internal
  */
 export interface ErrorFields {
@@ -124,13 +100,7 @@ export interface ErrorFields {
   readonly resource?: string | undefined;
 }
 
-/**
- * Reads an error body.
- *
- * @param text - The (capped) error body.
- * @returns Its fields.
- * @internal
- */
+/** Reads an error body. @internal */
 export function parseErrorFields(text: string): ErrorFields {
   if (!text.trimStart().startsWith("<")) return { xmlBody: false };
   try {

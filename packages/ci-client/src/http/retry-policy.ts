@@ -14,7 +14,6 @@ const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([408, 500, 502, 503, 504
 /**
  * Which create/cancel rules apply: `read` (describe, list), `cancel` (idempotent by intent) or
  * `create` (never resent unless the service certainly did not act).
- *
  * @internal
  */
 export type RetryOperation = "read" | "cancel" | "create";
@@ -24,7 +23,6 @@ export type RetryOperation = "read" | "cancel" | "create";
  * a thrown network error (its code, found anywhere in the `cause` chain, and whether the request
  * had been handed to `fetch`), the per-attempt timeout, a 2xx body cut short, or a complete 2xx body
  * that is not what the API returns.
- *
  * @internal
  */
 export type Outcome =
@@ -110,7 +108,6 @@ function classifyStatus(outcome: Extract<Outcome, { kind: "status" }>): Classifi
  * What to do after a failed attempt: `retry` after `delayMs`; `reconcile` (a create that may have
  * happened: look for the job, never resend); `verify-cancel` (a retried cancel refused after an
  * earlier attempt may have worked: describe the job); or `fail`.
- *
  * @internal
  */
 export type Decision =
@@ -127,7 +124,6 @@ export type Decision =
 /**
  * Everything {@link decide} needs besides the outcome: a snapshot, so that the decision is a pure
  * function of its input.
- *
  * @internal
  */
 export interface DecisionInput {
@@ -149,29 +145,14 @@ export interface DecisionInput {
   readonly random: () => number;
 }
 
-/**
- * Full-jitter exponential backoff: `floor(random() × min(base × 2^(retry − 1), 20 s))`.
- *
- * @param retry - The retry number, from 1.
- * @param baseMs - The base delay.
- * @param random - Numbers in `[0, 1)`.
- * @returns The delay in ms.
- * @internal
- */
+/** Full-jitter exponential backoff: `floor(random() × min(base × 2^(retry − 1), 20 s))`. @internal */
 export function backoff(retry: number, baseMs: number, random: () => number): number {
   const ceiling = Math.min(baseMs * 2 ** Math.max(0, Math.floor(retry) - 1), MAX_BACKOFF_MS);
   const r = random();
   return Math.floor((Number.isFinite(r) ? Math.min(Math.max(r, 0), 1 - Number.EPSILON) : 0) * ceiling);
 }
 
-/**
- * Reads `Retry-After` (seconds, or an HTTP date read against `nowMs`) as a delay in ms.
- *
- * @param value - The header.
- * @param nowMs - The server's time now.
- * @returns The delay, or `undefined` when absent or unreadable.
- * @internal
- */
+/** Reads `Retry-After` (seconds, or an HTTP date read against `nowMs`) as a delay in ms. @internal */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
   if (value === undefined || value === null) return undefined;
   const seconds = /^\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
@@ -190,10 +171,6 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
  * cap), `Retry-After` clamped to `[computed, computed + 5 s]` (more than 20 s ends retrying) and
  * never sleeping past the deadline. A complete 2xx body that is not what the API returns is never
  * retried (a create's is reconciled: the service acted).
- *
- * @param outcome - How the attempt failed.
- * @param input - The call's state.
- * @returns The decision.
  * @internal
  */
 export function decide(outcome: Outcome, input: DecisionInput): Decision {
@@ -250,18 +227,13 @@ export function decide(outcome: Outcome, input: DecisionInput): Decision {
  * A client's retry quota: a bucket of 500 tokens shared by all its calls. A retry costs 5 (10
  * after a timeout); a success gives back its last retry's cost, or 1 when it needed none; an
  * empty bucket means no more retries (an outage does not turn into a retry storm).
- *
  * @internal
  */
 export class RetryQuota {
   /** Tokens left. */
   available: number = QUOTA_TOKENS;
 
-  /**
-   * Records a success.
-   *
-   * @param retryCost - The cost of the call's last retry, `undefined` without one.
-   */
+  /** Records a success. */
   release(retryCost: number | undefined): void {
     this.available = Math.min(QUOTA_TOKENS, this.available + (retryCost ?? 1));
   }
@@ -270,7 +242,6 @@ export class RetryQuota {
 /**
  * One call's retry state: counts attempts, asks {@link decide}, and applies a retry decision to
  * the quota and the once-only flags.
- *
  * @internal
  */
 export class RetryState {
@@ -285,13 +256,6 @@ export class RetryState {
   readonly #random: () => number;
   readonly #deadline: number | undefined;
 
-  /**
-   * @param operation - Which rules apply.
-   * @param maxAttempts - The attempt budget.
-   * @param quota - The client's quota.
-   * @param random - The jitter source.
-   * @param deadline - The call's deadline, epoch ms.
-   */
   constructor(
     operation: RetryOperation,
     maxAttempts: number,
@@ -306,14 +270,7 @@ export class RetryState {
     this.#deadline = deadline;
   }
 
-  /**
-   * Records a failed attempt and decides.
-   *
-   * @param outcome - How it failed.
-   * @param now - Local time.
-   * @param skewOffsetMs - The clock-skew offset.
-   * @returns The decision (a retry has taken its tokens).
-   */
+  /** Records a failed attempt and decides. */
   onFailure(outcome: Outcome, now: number, skewOffsetMs: number): Decision {
     this.attempts += 1;
     const decision = decide(outcome, {

@@ -1,6 +1,6 @@
 import { type CallOptions, type CiCore, metadataOf, runCall, type WithMetadata } from "../core.js";
 import { jobPath } from "../endpoint.js";
-import { VerifyCancelRequired } from "../http/pipeline.js";
+import { FollowUpRequired } from "../http/pipeline.js";
 import { describeJobIn } from "./describe-job.js";
 
 /**
@@ -55,7 +55,7 @@ export function cancelJob(core: CiCore, jobId: string, options: CallOptions = {}
       );
       return { jobId, verified: false, $metadata: metadataOf(result) };
     } catch (error) {
-      if (!(error instanceof VerifyCancelRequired)) throw error;
+      if (!(error instanceof FollowUpRequired)) throw error;
       const job = await describeJobIn(internals, jobId, scope).catch(() => undefined);
       if (job?.State !== "Cancel") throw error.failure;
       return { jobId, verified: true, $metadata: { ...job.$metadata, attempts: error.attempts } };

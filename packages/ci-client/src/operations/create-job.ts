@@ -20,7 +20,7 @@ import { AmbiguousCreateError } from "../errors/ambiguous-create-error.js";
 import { type CiError, isCiError } from "../errors/ci-error.js";
 import { ValidationError } from "../errors/validation-error.js";
 import type { CallScope } from "../http/call-scope.js";
-import { ReconcileRequired } from "../http/pipeline.js";
+import { FollowUpRequired } from "../http/pipeline.js";
 import type { DecodeWarning } from "../http/response.js";
 import { listJobsIn } from "./list-jobs.js";
 
@@ -70,11 +70,6 @@ function same(a: unknown, b: unknown): boolean {
 /**
  * Whether a listed job is the one a create request would have made: same `Name`, `Type`, `Input`
  * and workflow ids or `Tag`, created no earlier than a minute before the request was sent.
- *
- * @param job - A listed job.
- * @param request - The create request.
- * @param sentAt - When it was sent, on the service's clock.
- * @returns Whether it matches.
  * @internal
  */
 export function matchesCreate(job: JobsDetail, request: CreateJobRequest, sentAt: number): boolean {
@@ -89,7 +84,7 @@ export function matchesCreate(job: JobsDetail, request: CreateJobRequest, sentAt
 interface Pending {
   readonly request: CreateJobRequest;
   readonly sentAt: number;
-  readonly signal: ReconcileRequired;
+  readonly signal: FollowUpRequired;
 }
 
 /**
@@ -217,7 +212,7 @@ export function createJob(
       );
       return withMetadata(result.value, { ...metadataOf(result), reconciled: false });
     } catch (error) {
-      if (error instanceof ReconcileRequired) {
+      if (error instanceof FollowUpRequired) {
         const job = await reconcile(internals, { request: input, sentAt, signal: error }, scope);
         return withMetadata(job, {
           requestId: error.requestId,

@@ -16,12 +16,6 @@ import { sendDescribe } from "./describe-jobs.js";
 /**
  * Describes one job in a call's scope: the job whose `JobId` is `jobId`, never another one the
  * service may have answered with.
- *
- * @param core - The core's internals.
- * @param jobId - The job id.
- * @param scope - The call's scope.
- * @returns The job.
- * @throws `CiServiceError` `NoSuchJob` (category `not-found`) when the answer has no such job.
  * @internal
  */
 export async function describeJobIn(

@@ -24,15 +24,7 @@ export interface DescribeJobsResult extends WithMetadata {
   readonly NonExistJobIds: string[];
 }
 
-/**
- * Sends `GET /inventorytriggerjob/<ids>` and decodes the answer.
- *
- * @param core - The core's internals.
- * @param jobIds - One id or several.
- * @param scope - The call's scope.
- * @returns The decoded response.
- * @internal
- */
+/** Sends `GET /inventorytriggerjob/<ids>` and decodes the answer. @internal */
 export function sendDescribe(
   core: CoreInternals,
   jobIds: string | readonly string[],

@@ -35,13 +35,7 @@ export interface ListJobsResult extends WithMetadata {
   readonly NextToken?: string | undefined;
 }
 
-/**
- * The query string of a list, checked: a bad filter is a `ValidationError` naming the query key.
- *
- * @param query - The filters.
- * @returns The query string, without `?`.
- * @internal
- */
+/** The query string of a list, checked: a bad filter is a `ValidationError` naming the query key. @internal */
 export function listSearch(query: ListJobsQuery): string {
   try {
     return listQueryToSearch(query);
@@ -54,15 +48,7 @@ export function listSearch(query: ListJobsQuery): string {
   }
 }
 
-/**
- * Lists one page in a call's scope.
- *
- * @param core - The core's internals.
- * @param query - The filters.
- * @param scope - The call's scope.
- * @returns The page.
- * @internal
- */
+/** Lists one page in a call's scope. @internal */
 export async function listJobsIn(core: CoreInternals, query: ListJobsQuery, scope: CallScope): Promise<ListJobsResult> {
   const search = listSearch(query).replace(/^\?/, "");
   const result = await core.pipeline.send(
