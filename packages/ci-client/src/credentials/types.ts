@@ -1,14 +1,6 @@
-import type { Credentials as SignerCredentials } from "@cibatch/signer";
-/**
- * A SecretId/SecretKey pair, with a session token and an expiry for temporary credentials: the
- * one `Credentials` type of `@cibatch/signer`, `@cibatch/ci-client` and `@cibatch/testing-fakes`.
- * Credentials handed out by this package are frozen and redact themselves (`JSON.stringify`,
- * `util.inspect`, `console.log`).
- *
- * @public
- */
-export type Credentials = SignerCredentials;
+import type { Credentials } from "@cibatch/signer";
 
+export type { Credentials };
 /**
  * What you may pass where credentials are accepted: {@link Credentials} (an empty `sessionToken`
  * counts as none).
