@@ -77,3 +77,14 @@ export function harness(clientOptions: Partial<CiClientOptions> = {}, fakeOption
   const makeCore = (overrides: Partial<CiClientOptions> = {}): CiCore => createCiCore(optionsOf(overrides));
   return { fake, client: makeClient(), sleeps, logs, makeClient, makeCore };
 }
+
+/** Seeds a Workflow job in `state` (default `Running`) on the fake and returns its id. */
+export function seedJob(fake: FakeCi, name = "seeded", state: "Running" | "Submitted" = "Running"): string {
+  return fake.jobs.seed({
+    name,
+    type: "Workflow",
+    state,
+    input: { Prefix: "in/" },
+    operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+  }).jobId;
+}

@@ -1,6 +1,6 @@
 import type { FaultAction, OperationName } from "@cibatch/testing-fakes";
 import { describe, expect, it } from "vitest";
-import { harness, WORKFLOW_REQUEST } from "../client.fixture.js";
+import { harness, seedJob, WORKFLOW_REQUEST } from "../client.fixture.js";
 import { isAmbiguousCreateError } from "../errors/ambiguous-create-error.js";
 import { isCiResponseError } from "../errors/ci-response-error.js";
 import { isCiServiceError } from "../errors/ci-service-error.js";
@@ -118,16 +118,6 @@ async function runOp(op: Op, h: ReturnType<typeof harness>, jobId: string): Prom
   }
 }
 
-function seedJob(h: ReturnType<typeof harness>): string {
-  return h.fake.jobs.seed({
-    name: "seeded",
-    type: "Workflow",
-    state: "Running",
-    input: { Prefix: "in/" },
-    operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
-  }).jobId;
-}
-
 describe("fault matrix (in-process fake)", () => {
   for (const cell of CELLS) {
     for (const op of OPS) {
@@ -140,7 +130,7 @@ describe("fault matrix (in-process fake)", () => {
             : "reconciled, not resent";
       it(`${op} × ${cell.name} → ${title}`, async () => {
         const h = harness({ timeouts: { attemptTimeoutMs: 200, deadlineMs: 5_000 } });
-        const jobId = seedJob(h);
+        const jobId = seedJob(h.fake);
         h.fake.faults.add({ match: { op: OP_NAMES[op] }, times: 1, action: cell.action });
         const result = await runOp(op, h, jobId).then(
           (value) => ({ value }),
@@ -194,7 +184,7 @@ describe("fault matrix: persistent failures end with the right error", () => {
     for (const op of ["describe", "list"] as const) {
       it(`${op} × always ${cell.name}: 3 attempts, then the error`, async () => {
         const h = harness();
-        const jobId = seedJob(h);
+        const jobId = seedJob(h.fake);
         h.fake.faults.add({ match: { op: OP_NAMES[op] }, action: cell.action });
         const error = await runOp(op, h, jobId).catch((e: unknown) => e);
         expect(cell.check(error)).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { harness, WORKFLOW_REQUEST } from "../client.fixture.js";
+import { harness, seedJob, WORKFLOW_REQUEST } from "../client.fixture.js";
 import type { CiClient } from "../client.js";
 import { isCiServiceError } from "../errors/ci-service-error.js";
 
@@ -7,13 +7,7 @@ type Op = "describe" | "list" | "create" | "cancel";
 const OPS: readonly Op[] = ["describe", "list", "create", "cancel"];
 
 function seed(h: ReturnType<typeof harness>): string {
-  return h.fake.jobs.seed({
-    name: "seeded",
-    type: "Workflow",
-    state: "Running",
-    input: { Prefix: "in/" },
-    operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
-  }).jobId;
+  return seedJob(h.fake, "seeded");
 }
 
 function run(op: Op, client: CiClient, jobId: string): Promise<unknown> {

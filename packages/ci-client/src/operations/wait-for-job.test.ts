@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { harness } from "../client.fixture.js";
+import { harness, seedJob } from "../client.fixture.js";
 import type { CiError } from "../errors/ci-error.js";
 import { isCiNetworkError } from "../errors/ci-network-error.js";
 import { isCiServiceError } from "../errors/ci-service-error.js";
@@ -8,13 +8,7 @@ import { isCiTimeoutError } from "../errors/ci-timeout-error.js";
 const DESCRIBE = "DescribeInventoryTriggerJob";
 
 function running(h: ReturnType<typeof harness>): string {
-  return h.fake.jobs.seed({
-    name: "waited",
-    type: "Workflow",
-    state: "Running",
-    input: { Prefix: "in/" },
-    operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
-  }).jobId;
+  return seedJob(h.fake, "waited");
 }
 
 describe("waitForJob: failed polls", () => {
