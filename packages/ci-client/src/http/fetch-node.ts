@@ -1,6 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
+import { BUFFERED_BODY } from "./read-body.js";
 import type { FetchLike } from "./response.js";
 
 /** Options of {@link createNodeHttpFetch}: the connect (TCP + TLS) timeout in ms, or `null`. @internal */
@@ -120,7 +121,8 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchLi
             ended = true;
             settled = true;
             const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
-            resolve(new Response(body.byteLength === 0 ? null : body, init));
+            const response = new Response(body.byteLength === 0 ? null : body, init);
+            resolve(body.byteLength === 0 ? response : Object.defineProperty(response, BUFFERED_BODY, { value: body }));
           };
           const onBroken = (error?: unknown): void => {
             if (ended) return;

@@ -9,6 +9,9 @@ export type BodyReadResult =
 
 const EMPTY = new Uint8Array(0);
 
+/** Where the Node adapter leaves a body it has already read whole, so that it is not streamed again. @internal */
+export const BUFFERED_BODY: unique symbol = Symbol("cibatch.bufferedBody");
+
 function concat(chunks: Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1) return chunks[0] as Uint8Array;
   const out = new Uint8Array(size);
@@ -27,6 +30,8 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
  * @internal
  */
 export async function readCappedBody(response: Response, maxBytes: number): Promise<BodyReadResult> {
+  const buffered = (response as { [BUFFERED_BODY]?: Uint8Array })[BUFFERED_BODY];
+  if (buffered !== undefined && buffered.byteLength <= maxBytes) return { ok: true, bytes: buffered };
   const body = response.body;
   if (body === null) return { ok: true, bytes: EMPTY };
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
