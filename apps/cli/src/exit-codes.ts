@@ -1,5 +1,5 @@
 /**
- * The exit statuses of `cibatch` (cli.md §6), stable across minor versions.
+ * The exit statuses of `cibatch`, stable across minor versions.
  *
  * @example
  * ```ts

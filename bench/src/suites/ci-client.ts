@@ -108,7 +108,7 @@ async function describeRates(): Promise<Metric[]> {
         const response = await fetch(plainUrl);
         await response.text();
       },
-      // The floors of a client made of the parts the issue prescribes, without anything else (no
+      // The floors of a client made of the prescribed parts (node:http, the signer, fast-xml-parser), with nothing else (no
       // validation, retry, timeout, error typing or schema): node:http alone, then with our
       // signature and fast-xml-parser's parse of the body.
       nodeHttp: () => nodeHttpGet(agent, server.port, path, { host: CI_HOST }),

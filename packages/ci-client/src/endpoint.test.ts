@@ -23,7 +23,7 @@ function problemsOf(options: EndpointOptions): ValidationError["problems"] {
 }
 
 describe("ciHost", () => {
-  it("builds <bucket>.ci.<region>.myqcloud.com (api.md §1)", () => {
+  it("builds <bucket>.ci.<region>.myqcloud.com", () => {
     expect(ciHost("examplebucket-1250000000", "ap-beijing")).toBe(CI_HOST);
   });
 });
@@ -154,7 +154,7 @@ describe("bucketProblems", () => {
 });
 
 describe("regionProblems", () => {
-  // api.md §1 region list, plus a form that is not on it (the list is open).
+  // The documented region ids, plus a form that is not on the list (the list is open).
   const valid = [
     "ap-beijing",
     "ap-nanjing",
@@ -199,7 +199,7 @@ describe("regionProblems", () => {
 });
 
 describe("jobIdProblems", () => {
-  // api.md §7.3 and §6 sample ids.
+  // Sample ids from the API documentation.
   const valid = ["b3deffea2f84911ec9cb15254008618d9", "be8f65004eb8511eaaed4f377124a303c", "b-xxx-xxx-xxx-xxxx", "B_1"];
   it.each(valid)("accepts %s", (id) => {
     expect(jobIdProblems(id)).toEqual([]);

@@ -6,8 +6,8 @@ import type { CommandHandler } from "../support/context.js";
 import { mapLimit } from "../support/map-limit.js";
 
 /**
- * `cibatch jobs describe <jobId...>`: one request per id, up to 4 in flight (multi-id requests are undocumented,
- * api.md §12.1). Prints `{"Jobs": [...]}` (plus `NonExistJobIds` when some are missing); each missing id is named
+ * `cibatch jobs describe <jobId...>`: one request per id, up to 4 in flight (the service does not document
+ * several ids in one request). Prints `{"Jobs": [...]}` (plus `NonExistJobIds` when some are missing); each missing id is named
  * on stderr and the exit status is 7.
  *
  * @example

@@ -15,7 +15,7 @@ import {
 } from "./secrets.fixture.js";
 import { ValidationError } from "./validation-error.js";
 
-// reliability §6: serialise every error type built from a failing request that carries a canary
+// Serialise every error type built from a failing request that carries a canary
 // SecretId, signature and token, and search every printable form for them.
 const request: FailedRequest = {
   method: "POST",

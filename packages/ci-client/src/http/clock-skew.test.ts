@@ -24,7 +24,7 @@ describe("parseHttpDate", () => {
   });
 });
 
-describe("ClockSkew (reliability §4)", () => {
+describe("ClockSkew", () => {
   it("starts at offset 0 and signs with the local clock", () => {
     const skew = new ClockSkew(manualClock(T0));
     expect(skew.offsetMs).toBe(0);

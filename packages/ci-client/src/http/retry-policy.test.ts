@@ -87,7 +87,7 @@ const classTable: ReadonlyArray<readonly [string, Outcome, read: Action, cancel:
   ["not retryable (413)", response(413), "fail", "fail", "fail"],
 ];
 
-describe("decide — reliability §1.1 by operation", () => {
+describe("decide — by operation", () => {
   it.each(classTable)("%s: read %s, cancel %s, create %s", (_name, outcome, read, cancel, create) => {
     expect(decide("read", outcome).action).toBe(read);
     expect(decide("cancel", outcome).action).toBe(cancel);
