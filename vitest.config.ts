@@ -2,8 +2,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    // Only folders that declare a project config take part; scripts/ holds the release tooling and its tests.
-    projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts", "scripts/vitest.config.ts"],
+    // Only folders that declare a project config take part.
+    projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts"],
     coverage: {
       provider: "v8",
       include: ["packages/*/src/**", "apps/cli/src/**"],

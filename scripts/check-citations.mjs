@@ -60,7 +60,11 @@ export function findCitations(text) {
     }
     for (const match of line.matchAll(/§/g)) {
       if (!STANDARD.test(line.slice(0, match.index))) {
-        findings.push({ line: index + 1, what: "a § outside a public standard's citation", text: line.slice(match.index, match.index + 12).trim() });
+        findings.push({
+          line: index + 1,
+          what: "a § outside a public standard's citation",
+          text: line.slice(match.index, match.index + 12).trim(),
+        });
       }
     }
   });
@@ -75,9 +79,14 @@ function roomOf(file) {
 }
 
 function main() {
-  const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" })
+  const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
+    cwd: root,
+    encoding: "utf8",
+  })
     .split("\n")
-    .filter((file) => file !== "" && file !== self && SCANNED.some((p) => p.test(file)) && !SKIPPED.some((p) => p.test(file)));
+    .filter(
+      (file) => file !== "" && file !== self && SCANNED.some((p) => p.test(file)) && !SKIPPED.some((p) => p.test(file)),
+    );
   const perRoom = new Map();
   let total = 0;
   for (const file of files) {
