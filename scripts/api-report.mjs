@@ -41,6 +41,7 @@ function extract(dir, manifest, temp) {
     packageJson: manifest,
     configObject: {
       projectFolder: dir,
+      newlineKind: "lf",
       mainEntryPointFilePath: "<projectFolder>/dist/index.d.ts",
       compiler: {
         overrideTsconfig: {
