@@ -76,7 +76,7 @@ function extract(dir, manifest, temp) {
 
 /** The report's declarations (the blank-line separated blocks of its code fence), as a set of texts. */
 function declarations(report) {
-  const code = /```ts\n([\s\S]*?)```/.exec(report)?.[1] ?? "";
+  const code = /```ts\n([\s\S]*?)```/.exec(report.replaceAll("\r\n", "\n"))?.[1] ?? "";
   return new Set(
     code
       .split(/\n\s*\n/)
