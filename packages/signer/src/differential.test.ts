@@ -48,8 +48,8 @@ async function ours(r: GeneratedRequest) {
 }
 
 /**
- * A quirk of cos-nodejs-sdk-v5 (see the README, "Differences from the official SDK"): it sorts q-url-param-list by encoded key but the HttpParameters
- * string by raw lower-cased key. The two orders differ for some keys with reserved or non-ASCII characters.
+ * A quirk of cos-nodejs-sdk-v5 (docs/decisions/0004-signer-signing-choices.md, "Order"): it sorts
+ * q-url-param-list by encoded key but the HttpParameters string by raw lower-cased key. The two orders differ for some keys with reserved or non-ASCII characters.
  */
 function sdkOrdersAgree(query: Record<string, string>): boolean {
   const keys = Object.keys(query);
