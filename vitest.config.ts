@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     // Only folders that declare a project config take part.
-    projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts", "scripts/examples/vitest.config.ts"],
+    projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts", "scripts/vitest.config.ts"],
     coverage: {
       provider: "v8",
       include: ["packages/*/src/**", "apps/cli/src/**"],
