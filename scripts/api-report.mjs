@@ -13,6 +13,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import getReleasePlan from "@changesets/get-release-plan";
+import readChangesets from "@changesets/read";
 import { getPackages } from "@manypkg/get-packages";
 import { Extractor, ExtractorConfig } from "@microsoft/api-extractor";
 
@@ -100,6 +101,10 @@ const { packages } = await getPackages(root);
 const published = packages.filter((pkg) => !pkg.packageJson.private);
 const plan = await getReleasePlan(root);
 const bump = new Map(plan.releases.map((release) => [release.name, release.type]));
+const pending = await readChangesets(root);
+/** The pending changesets that name a package, for the failure message: `foo.md (minor)`. */
+const changesetsOf = (name) =>
+  pending.flatMap((c) => c.releases.filter((r) => r.name === name).map((r) => `.changeset/${c.id}.md (${r.type})`));
 const temp = mkdtempSync(join(tmpdir(), "api-report-"));
 let failures = 0;
 try {
@@ -121,6 +126,7 @@ try {
         `FAIL ${packageJson.name}: ${gone.length} export(s) removed or changed since ${values.base ?? "the last release"}, and no pending changeset bumps it "major":`,
       );
       for (const block of gone) console.error(`  - ${block.split("\n").find((line) => !line.startsWith("//"))}`);
+      console.error(`  pending changesets for it: ${changesetsOf(packageJson.name).join(", ") || "none"}`);
       failures += 1;
     }
   }
