@@ -141,8 +141,8 @@ describe("samples of the seed and api.md", () => {
 
   it("rejects the §3.6 outline (a placeholder, not a job) for its missing nodes", () => {
     const outline = apiMdSample("3.6 Response");
-    expect(() => decodeCreateJobResponse(outline)).toThrow(XmlModelError);
-    expect(() => decodeCreateJobResponse(outline)).toThrow(
+    expect(() => decodeCreateJobResponse(outline, { strict: true })).toThrow(XmlModelError);
+    expect(() => decodeCreateJobResponse(outline, { strict: true })).toThrow(
       /Response\.JobsDetail\.(Name|JobId|State|CreationTime|Input|Operation)/,
     );
   });
@@ -217,37 +217,33 @@ describe("response shapes", () => {
     );
   });
 
-  it("keeps JobParam's other children losslessly and writes them back", () => {
+  it("types JobParam's children, keeps the ones no source names losslessly, and writes them back", () => {
     const body =
       "<Request><Name>n</Name><Type>Job</Type><Input><Object>a.mp4</Object></Input><Operation><Tag>Segment</Tag>" +
-      "<JobParam><TemplateId>t1</TemplateId><Segment><Format>mp4</Format><Duration>5</Duration></Segment>" +
-      "<WatermarkTemplateId>t2</WatermarkTemplateId><WatermarkTemplateId>t3</WatermarkTemplateId></JobParam>" +
+      "<JobParam><TemplateId>t1</TemplateId><WatermarkTemplateId>t2</WatermarkTemplateId>" +
+      "<WatermarkTemplateId>t3</WatermarkTemplateId><Segment><Format>mp4</Format><Duration>5</Duration></Segment>" +
+      "<Unlisted><A>1</A></Unlisted></JobParam>" +
       "<Output><Region>r</Region><Bucket>b-1</Bucket><Object>o</Object></Output></Operation></Request>";
     const request = decodeCreateJobRequest(body);
     expect(request.Type === "Job" ? request.Operation.JobParam : undefined).toEqual({
       TemplateId: "t1",
-      $unknown: [
-        {
-          name: "Segment",
-          children: [
-            { name: "Format", children: ["mp4"] },
-            { name: "Duration", children: ["5"] },
-          ],
-        },
-        { name: "WatermarkTemplateId", children: ["t2"] },
-        { name: "WatermarkTemplateId", children: ["t3"] },
-      ],
+      WatermarkTemplateId: ["t2", "t3"],
+      Segment: { Format: "mp4", Duration: "5" },
+      $unknown: [{ name: "Unlisted", children: [{ name: "A", children: ["1"] }] }],
     });
     expect(encodeCreateJobRequest(request)).toBe(body);
   });
 
   it("reports a missing WorkflowIds or Tag with its path", () => {
     expect(() =>
-      decodeCreateJobRequest("<Request><Name>n</Name><Input><Prefix>p</Prefix></Input><Operation/></Request>"),
+      decodeCreateJobRequest("<Request><Name>n</Name><Input><Prefix>p</Prefix></Input><Operation/></Request>", {
+        strict: true,
+      }),
     ).toThrow(expect.objectContaining({ code: "MissingElement", path: "Request.Operation.WorkflowIds" }));
     expect(() =>
       decodeCreateJobRequest(
         "<Request><Name>n</Name><Type>Job</Type><Input><Prefix>p</Prefix></Input><Operation><JobParam/></Operation></Request>",
+        { strict: true },
       ),
     ).toThrow(expect.objectContaining({ code: "MissingElement", path: "Request.Operation.Tag" }));
   });
