@@ -18,6 +18,16 @@ export {
   type XmlModelErrorDetails,
 } from "./errors.js";
 export {
+  addXmlNodesToJson,
+  type FromJsonOptions,
+  fromJsonValue,
+  type JsonProblem,
+  type JsonValue,
+  plainJson,
+  toJsonValue,
+  xmlNodesToJson,
+} from "./json-value.js";
+export {
   CallBackKafkaConfigSchema,
   type CallBackKafkaConfigSchemaType,
   CallBackMqConfigSchema,

@@ -401,8 +401,9 @@ export type NodeOperationFieldsBase = {
   /** Filter on the objects' upload time (takes effect with `Input.Prefix`); an empty element means no filter. */
   TimeInterval: OptionalSchema<TimeIntervalSchemaType>;
   /**
-   * Queue id (`p` + 32 hex). The independent-node create page marks it required, the SDKs leave it out: it is
-   * optional here, so both decode, and {@link validateCreateJobRequest} requires it, as the page does.
+   * Queue id (`p` + 32 hex). The independent-node create page marks it required, the SDKs leave it out (and the
+   * service accepts that): it is optional here, so both decode, and {@link validateCreateJobRequest} warns when it
+   * is missing.
    */
   QueueId: OptionalSchema<TextSchema>;
   /** Queue type (SDK-only), e.g. `SpeedTranscoding`. */
