@@ -325,10 +325,8 @@ class JsonReader {
         unknown.push(...jsonToElements(key, value));
         continue;
       }
-      const repeatedField =
-        field.kind === "repeated" ||
-        (field.kind === "optional" && (field as OptionalSchema<SchemaNode>).item.kind === "repeated");
-      if (repeatedField || !Array.isArray(value)) {
+      const item = field.kind === "optional" ? (field as OptionalSchema<SchemaNode>).item : field;
+      if (item.kind === "repeated" || item.kind === "opaque" || !Array.isArray(value)) {
         out[key] = this.read(field, value, at(key));
         continue;
       }

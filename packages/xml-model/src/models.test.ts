@@ -234,6 +234,22 @@ describe("response shapes", () => {
     expect(encodeCreateJobRequest(request)).toBe(body);
   });
 
+  it("reads the Go SDK's NonExistJobId as NonExistJobIds, and an empty <NonExistJobIds/> as no id", () => {
+    const response = decodeDescribeJobsResponse(
+      "<Response><RequestId>r</RequestId><NonExistJobIds></NonExistJobIds><NonExistJobIds>b1</NonExistJobIds>" +
+        "<NonExistJobId>b2</NonExistJobId><NonExistJobId/><NonExistJobId><X/></NonExistJobId><Other>o</Other></Response>",
+    );
+    expect(response.NonExistJobIds).toEqual(["b1", "b2"]);
+    expect(response.$unknown).toEqual([
+      { name: "NonExistJobId", children: [{ name: "X", children: [] }] },
+      { name: "Other", children: ["o"] },
+    ]);
+    const only = decodeDescribeJobsResponse(
+      "<Response><RequestId>r</RequestId><NonExistJobId>b3</NonExistJobId></Response>",
+    );
+    expect(only).toEqual({ RequestId: "r", JobsDetail: [], NonExistJobIds: ["b3"] });
+  });
+
   it("reports a missing WorkflowIds or Tag with its path", () => {
     expect(() =>
       decodeCreateJobRequest("<Request><Name>n</Name><Input><Prefix>p</Prefix></Input><Operation/></Request>", {
