@@ -1,10 +1,10 @@
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { type DecodeWarning, decode } from "./decode.js";
+import { DESCRIBE_SAMPLE } from "./docs-samples.fixture.js";
 import { XmlModelError, type XmlModelErrorCode } from "./errors.js";
 import { decodeDescribeJobsResponse } from "./models/responses.js";
 import { object, opaque, optional, text } from "./schema.js";
-import { seedSampleResponse } from "./shared-docs.fixture.js";
 
 function failure(run: () => unknown): XmlModelError {
   try {
@@ -21,9 +21,9 @@ function codeOf(xml: string | Uint8Array): XmlModelErrorCode {
 }
 
 describe("hostile and broken input", () => {
-  const sample = seedSampleResponse();
+  const sample = DESCRIBE_SAMPLE;
 
-  it("rejects every truncation prefix of the seed's sample, never returning partial data", () => {
+  it("rejects every truncation prefix of the describe page's sample, never returning partial data", () => {
     expect(decodeDescribeJobsResponse(sample).JobsDetail).toHaveLength(1);
     const codes = new Set<XmlModelErrorCode>();
     for (let length = 0; length < sample.length; length++) {
