@@ -112,13 +112,13 @@ export const WORKFLOW_REQUEST_SAMPLE = `<Request>
 </Request>`;
 
 /** The body the Go SDK's create test expects, byte for byte (its field order; `JobLevel` 1). */
-// biome-ignore lint/suspicious/noTemplateCurlyInString: ${InventoryTriggerJobId} is the service's placeholder, sent as is.
 export const GO_JOB_REQUEST_BODY =
   "<Request><Name>demo</Name><Type>Job</Type><Input><Prefix>input</Prefix></Input><Operation><TimeInterval>" +
   "<Start>2022-02-01T12:00:00+0800</Start><End>2022-05-01T12:00:00+0800</End></TimeInterval>" +
   "<QueueId>p893bcda225bf4945a378da6662e81a89</QueueId><UserData>this is my inventorytriggerjob</UserData>" +
   "<JobLevel>1</JobLevel><CallBack>https://www.callback.com</CallBack><Tag>Transcode</Tag><JobParam>" +
   "<TemplateId>t1460606b9752148c4ab182f55163ba7cd</TemplateId></JobParam><Output><Region>ap-chongqing</Region>" +
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the service's own placeholder, sent as is.
   "<Bucket>test-1234567890</Bucket><Object>output/${InventoryTriggerJobId}/out.mp4</Object></Output></Operation></Request>";
 
 /** An `<Error>` body as the service sends one, with its XML declaration. */
