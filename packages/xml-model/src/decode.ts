@@ -205,6 +205,7 @@ class Walker {
     const out: Record<string, unknown> = {};
     let unknown: XmlNode[] | undefined;
     let emptySeen: Set<string> | undefined;
+    let seen: Map<string, number> | undefined;
     const { path, xml } = this;
     for (const child of children) {
       const name = nodeName(child);
@@ -241,7 +242,11 @@ class Walker {
             ? (field as RepeatedSchema<SchemaNode>).item
             : ((field as OptionalSchema<SchemaNode>).item as RepeatedSchema<SchemaNode>).item;
         const list = out[name] as unknown[] | undefined;
-        path.push(list === undefined ? 0 : list.length);
+        // The element's position among its namesakes (an unreadable one is not in the list, but counts).
+        const index = seen?.get(name) ?? 0;
+        seen ??= new Map();
+        seen.set(name, index + 1);
+        path.push(index);
         const value = this.element(item, grandChildren);
         path.pop();
         if (value === INVALID) keep = true;

@@ -152,7 +152,20 @@ describe("optional, repeated, objects", () => {
       // Not also "missing": the unreadable <N> is kept, and reported once.
       ["D.Parts[0].N", "an integer"],
     ]);
-    // A warning-free decode calls nothing; without onWarning the values are still kept.
+    // An unreadable item of a list is kept aside; the others keep their own positions in the warnings.
+    warnings.length = 0;
+    expect(
+      decode(Doc, "<D><Id>1</Id><Tags><B/></Tags><Tags>b</Tags><Tags><C/></Tags></D>", { root: "D", onWarning }),
+    ).toEqual({
+      Id: "1",
+      Tags: ["b"],
+      $unknown: [
+        { name: "Tags", children: [{ name: "B", children: [] }] },
+        { name: "Tags", children: [{ name: "C", children: [] }] },
+      ],
+    });
+    expect(warnings.map((w) => w.path)).toEqual(["D.Tags[0]", "D.Tags[2]"]);
+    // Without onWarning the values are still kept.
     expect(decode(Doc, "<D><Id>1</Id><At>soon</At></D>", { root: "D" }).$unknown).toEqual([
       { name: "At", children: ["soon"] },
     ]);
