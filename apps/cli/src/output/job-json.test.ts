@@ -1,7 +1,7 @@
 import type { JobsDetail } from "@cibatch/ci-client";
 import { decodeDescribeJobsResponse, parseApiTime } from "@cibatch/xml-model";
 import { describe, expect, it } from "vitest";
-import { isoTime, jobToJson, toJson } from "./job-json.js";
+import { isoTime, jobToJson, otherFields, toJson } from "./job-json.js";
 
 describe("isoTime", () => {
   it("prints UTC without milliseconds", () => {
@@ -124,5 +124,22 @@ describe("jobToJson", () => {
       QueueId: "p1",
       Later: "x",
     });
+  });
+});
+
+describe("otherFields", () => {
+  it("lists every element no model names, with its path, for the views' 'other fields'", () => {
+    const xml = `<Response><RequestId>r</RequestId><JobsDetail><Name>n</Name><JobId>b1</JobId><State>Running</State>
+      <CreationTime>2022-06-27T15:23:10+0800</CreationTime><Input><Prefix>p</Prefix><Extra>e</Extra></Input>
+      <Operation><WorkflowIds>w</WorkflowIds><TimeInterval><End>60</End></TimeInterval></Operation>
+      <Later><A>1</A><A>2</A></Later></JobsDetail></Response>`;
+    const [job] = decodeDescribeJobsResponse(xml).JobsDetail;
+    expect(otherFields(job as JobsDetail)).toEqual([
+      ["Input.Extra", "e"],
+      ["Operation.TimeInterval.End", "60"],
+      ["Later", { A: ["1", "2"] }],
+    ]);
+    const typed = decodeDescribeJobsResponse(xml.replace(/<Extra>e<\/Extra>|<End>60<\/End>|<Later>.*<\/Later>/g, ""));
+    expect(otherFields(typed.JobsDetail[0] as JobsDetail)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   plainJson,
   toJsonValue,
   type XmlNode,
+  xmlNodesToJson,
 } from "@cibatch/xml-model";
 
 /**
@@ -110,5 +111,43 @@ export function jobToJson(job: JobsDetail): { [key: string]: Json } {
   for (const [name, value] of Object.entries(fields)) {
     if (!(name in out)) out[name] = value;
   }
+  return out;
+}
+
+/**
+ * The elements of a job that no model names, wherever they are, as `[path, JSON]` pairs in document order
+ * (`["Operation.JobParam.NewParam", { "A": "1" }]`): what a table or detail view lists under "other fields" so that
+ * nothing the service sent is hidden. Repeated names are listed once each time they appear.
+ *
+ * @param job - The job from the client.
+ * @returns The pairs; empty when every element is typed.
+ * @example
+ * ```ts
+ * import { otherFields } from "./job-json.js";
+ * declare const job: import("@cibatch/ci-client").JobsDetail;
+ * for (const [path, value] of otherFields(job)) console.log(`${path}: ${JSON.stringify(value)}`);
+ * ```
+ * @internal
+ */
+export function otherFields(job: JobsDetail): [string, Json][] {
+  const out: [string, Json][] = [];
+  const visit = (value: unknown, path: string): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        visit(item, `${path}[${index}]`);
+      });
+      return;
+    }
+    if (typeof value !== "object" || value === null || value instanceof Date) return;
+    for (const [key, item] of Object.entries(value)) {
+      if (key === "$unknown" && Array.isArray(item)) {
+        for (const node of item as XmlNode[]) {
+          const [name, json] = typeof node === "string" ? ["#text", node] : [node.name, xmlNodesToJson(node.children)];
+          out.push([path === "" ? name : `${path}.${name}`, json]);
+        }
+      } else if (!key.startsWith("$")) visit(item, path === "" ? key : `${path}.${key}`);
+    }
+  };
+  visit(job, "");
   return out;
 }
