@@ -21,7 +21,10 @@ const CI_HOST = `${DEMO_BUCKET}.ci.${DEMO_REGION}.myqcloud.com`;
 const CREDENTIALS = { secretId: DEMO_ACCOUNT.secretId, secretKey: DEMO_ACCOUNT.secretKey };
 const ROUND_MS = 1_500;
 const ROUNDS = 5;
-/** The official browser SDK's esbuild bundle of a signer-only app, gzipped (cos-js-sdk-v5 1.10.1, measured once). */
+/**
+ * cos-js-sdk-v5 1.10.1 (the official browser SDK) in an esbuild bundle of a signer-only app, minified and gzipped:
+ * measured once (the SDK cannot be bundled here without a browser build step of its own) and kept as a constant.
+ */
 const OFFICIAL_BROWSER_BUNDLE_GZIP = 48_937;
 
 interface OfficialCos {
@@ -108,7 +111,7 @@ async function describeRates(): Promise<Metric[]> {
         const response = await fetch(plainUrl);
         await response.text();
       },
-      // The floors of a client made of the prescribed parts (node:http, the signer, fast-xml-parser), with nothing else (no
+      // The floors of a client made of the parts ours is built from, without anything else (no
       // validation, retry, timeout, error typing or schema): node:http alone, then with our
       // signature and fast-xml-parser's parse of the body.
       nodeHttp: () => nodeHttpGet(agent, server.port, path, { host: CI_HOST }),
@@ -281,7 +284,8 @@ function installedFootprint(): Metric[] {
     costMetric(
       {
         id: "ci-client.install-bytes",
-        // Disk usage as `du -sk` reports it; apparent bytes (file sizes) are kept beside it.
+        // cos-nodejs-sdk-v5@3.0.0's footprint was first measured as disk usage as `du -sk` reports it
+        // (6,804 KiB); apparent bytes (file sizes) are kept beside it.
         label: "installed footprint with production dependencies (disk usage, as du)",
         unit: "bytes",
         ours: ours.disk,
