@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { DEMO_ACCOUNT, DEMO_BUCKET, DEMO_REGION } from "@cibatch/testing-fakes";
 import { afterEach, describe, expect, it } from "vitest";
-import { harness, WORKFLOW_REQUEST } from "./client.fixture.js";
+import { harness, seedJob, WORKFLOW_REQUEST } from "./client.fixture.js";
 import { CiClient } from "./client.js";
 import type { FetchLike } from "./http/response.js";
 import { isAmbiguousCreateError, isCiServiceError, isCiTimeoutError, isCredentialsError, redactText } from "./index.js";
@@ -243,5 +243,23 @@ describe("waitForJob against a server that accepts and never answers", () => {
     expect(isCiTimeoutError(error) && error.category === "timeout" && error.code === "WAIT_TIMEOUT").toBe(true);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(silent.received).toHaveLength(1);
+  });
+});
+
+describe("$metadata.warnings", () => {
+  it("carries what the decoder tolerated, and is empty when nothing was odd", async () => {
+    const h = harness();
+    const id = seedJob(h.fake);
+    const clean = await h.client.describeJob(id);
+    expect(clean.$metadata.warnings).toEqual([]);
+    const odd = h.makeClient({
+      fetch: async (request) => {
+        const response = await h.fake.fetch(request);
+        const text = (await response.text()).replace(/<StartTime>[^<]*<\/StartTime>/, "<StartTime>soon</StartTime>");
+        return new Response(text, { status: response.status, headers: response.headers });
+      },
+    });
+    const job = await odd.describeJob(id);
+    expect(job.$metadata.warnings.map((w) => w.path)).toEqual([expect.stringContaining("StartTime")]);
   });
 });

@@ -292,7 +292,21 @@ export class Pipeline {
    * ky's `fetch`: the adapter, then the body read under its cap, inside ky's per-attempt timeout.
    * Hands ky a body-less response; the text stays in the call's state.
    */
-  async #attempt(input: Request, init: RequestInit | undefined, call: Call<unknown>): Promise<Response> {
+  #attempt(input: Request, init: RequestInit | undefined, call: Call<unknown>): Promise<Response> {
+    // Settled by the call's own signal too: the request's signal follows it only weakly (`AbortSignal.any`,
+    // undici's `Request`), so an adapter waiting on that signal alone could be collected, and never settle.
+    const { signal } = call.scope;
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => reject(signal.reason);
+      signal.addEventListener("abort", onAbort, { once: true });
+      this.#exchange(input, init, call)
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener("abort", onAbort));
+    });
+  }
+
+  async #exchange(input: Request, init: RequestInit | undefined, call: Call<unknown>): Promise<Response> {
     call.started += 1;
     call.sent = true;
     call.startedAt = this.#o.clock.now();

@@ -1,4 +1,7 @@
-import { decodeErrorBody, isXmlModelError } from "@cibatch/xml-model";
+import { type DecodeWarning, decodeErrorBody, isXmlModelError } from "@cibatch/xml-model";
+
+export type { DecodeWarning };
+
 import type { CiResponseErrorCode } from "../errors/ci-response-error.js";
 
 /**
@@ -8,23 +11,6 @@ import type { CiResponseErrorCode } from "../errors/ci-response-error.js";
  * @public
  */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
-
-/**
- * Something in a response that was accepted but not as the API documents it (a value of an
- * unexpected form kept as text, …), reported by the XML decoder.
- *
- * @public
- */
-export interface DecodeWarning {
-  /** Where, as an element path (`Response.JobsDetail[0].CreationTime`). */
-  readonly path: string;
-  /** What the API documents there. */
-  readonly expected: string;
-  /** What was found (an excerpt). */
-  readonly found: string;
-  /** One sentence for a log. */
-  readonly message: string;
-}
 
 /** The cap on an error body. @internal */
 export const ERROR_BODY_CAP: number = 64 * 1024;

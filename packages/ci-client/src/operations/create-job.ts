@@ -3,7 +3,6 @@ import {
   decodeCreateJobResponse,
   encodeCreateJobRequest,
   type JobsDetail,
-  type ModelDecodeOptions,
   validateCreateJobRequest,
 } from "@cibatch/xml-model";
 import {
@@ -21,7 +20,6 @@ import { type CiError, isCiError } from "../errors/ci-error.js";
 import { ValidationError } from "../errors/validation-error.js";
 import type { CallScope } from "../http/call-scope.js";
 import { FollowUpRequired } from "../http/pipeline.js";
-import type { DecodeWarning } from "../http/response.js";
 import { listJobsIn } from "./list-jobs.js";
 
 const CREATE_MAX_BYTES = 1024 * 1024;
@@ -200,13 +198,8 @@ export function createJob(
           retry: "create",
           maxBodyBytes: CREATE_MAX_BYTES,
           expectBody: true,
-          decode: (text, onWarning: (warning: DecodeWarning) => void) => {
-            const decodeOptions: ModelDecodeOptions & { onWarning?: (warning: DecodeWarning) => void } = {
-              maxBytes: CREATE_MAX_BYTES,
-              onWarning,
-            };
-            return decodeCreateJobResponse(text, decodeOptions).JobsDetail;
-          },
+          decode: (text, onWarning) =>
+            decodeCreateJobResponse(text, { maxBytes: CREATE_MAX_BYTES, onWarning }).JobsDetail,
         },
         scope,
       );

@@ -1,14 +1,8 @@
-import {
-  type DescribeJobsResponse,
-  decodeDescribeJobsResponse,
-  type JobsDetail,
-  type ModelDecodeOptions,
-} from "@cibatch/xml-model";
+import { type DescribeJobsResponse, decodeDescribeJobsResponse, type JobsDetail } from "@cibatch/xml-model";
 import { type CallOptions, type CiCore, type CoreInternals, metadataOf, runCall, type WithMetadata } from "../core.js";
 import { jobPath } from "../endpoint.js";
 import type { CallScope } from "../http/call-scope.js";
 import type { CallResult } from "../http/pipeline.js";
-import type { DecodeWarning } from "../http/response.js";
 
 const DESCRIBE_MAX_BYTES = 1024 * 1024;
 
@@ -38,13 +32,7 @@ export function sendDescribe(
       retry: "read",
       maxBodyBytes: DESCRIBE_MAX_BYTES,
       expectBody: true,
-      decode: (text, onWarning: (warning: DecodeWarning) => void) => {
-        const options: ModelDecodeOptions & { onWarning?: (warning: DecodeWarning) => void } = {
-          maxBytes: DESCRIBE_MAX_BYTES,
-          onWarning,
-        };
-        return decodeDescribeJobsResponse(text, options);
-      },
+      decode: (text, onWarning) => decodeDescribeJobsResponse(text, { maxBytes: DESCRIBE_MAX_BYTES, onWarning }),
     },
     scope,
   );

@@ -4,7 +4,6 @@ import {
   type JobsDetail,
   type ListJobsQuery,
   listQueryToSearch,
-  type ModelDecodeOptions,
 } from "@cibatch/xml-model";
 import {
   type CallOptions,
@@ -19,7 +18,6 @@ import { JOBS_PATH } from "../endpoint.js";
 import { CiError } from "../errors/ci-error.js";
 import { ValidationError } from "../errors/validation-error.js";
 import type { CallScope } from "../http/call-scope.js";
-import type { DecodeWarning } from "../http/response.js";
 
 const LIST_MAX_BYTES = 4 * 1024 * 1024;
 
@@ -59,13 +57,7 @@ export async function listJobsIn(core: CoreInternals, query: ListJobsQuery, scop
       retry: "read",
       maxBodyBytes: LIST_MAX_BYTES,
       expectBody: true,
-      decode: (text, onWarning: (warning: DecodeWarning) => void) => {
-        const options: ModelDecodeOptions & { onWarning?: (warning: DecodeWarning) => void } = {
-          maxBytes: LIST_MAX_BYTES,
-          onWarning,
-        };
-        return decodeListJobsResponse(text, options);
-      },
+      decode: (text, onWarning) => decodeListJobsResponse(text, { maxBytes: LIST_MAX_BYTES, onWarning }),
     },
     scope,
   );

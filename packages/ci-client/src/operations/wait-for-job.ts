@@ -93,10 +93,22 @@ export async function waitForJob(
   const baseInterval = checkMs(options.interval, "interval", 5_000);
   const timeout = checkMs(options.timeout, "timeout", 30 * 60_000);
   const caller = options.signal;
-  const deadlineTimer = new AbortController();
-  const timer = timeout === 0 ? undefined : setTimeout(() => deadlineTimer.abort(), timeout);
+  // The wait's own signal, fired by the caller's or by the timeout. Forwarded by listeners rather than
+  // `AbortSignal.any`, whose result the sources hold only weakly.
+  const stop = new AbortController();
+  const expiredAt = { now: false };
+  const onCallerAbort = (): void => stop.abort(caller?.reason);
+  if (caller?.aborted) stop.abort(caller.reason);
+  else caller?.addEventListener("abort", onCallerAbort, { once: true });
+  const timer =
+    timeout === 0
+      ? undefined
+      : setTimeout(() => {
+          expiredAt.now = true;
+          stop.abort(new DOMException(`The wait timeout of ${timeout} ms expired.`, "TimeoutError"));
+        }, timeout);
   (timer as { unref?: () => void } | undefined)?.unref?.();
-  const signal = caller ? AbortSignal.any([caller, deadlineTimer.signal]) : deadlineTimer.signal;
+  const signal = stop.signal;
   const deadline = timeout === 0 ? Number.POSITIVE_INFINITY : internals.clock.now() + timeout;
   let polls = 0;
   let interval = baseInterval;
@@ -117,7 +129,7 @@ export async function waitForJob(
         if (until.includes(lastJob.State as JobState)) return lastJob;
       } catch (error) {
         if (caller?.aborted) throw error;
-        if (deadlineTimer.signal.aborted) throw expired();
+        if (expiredAt.now) throw expired();
         const failure = error as CiError;
         if (typeof failure?.category !== "string" || !survivable(failure)) throw error;
         polls += 1;
@@ -132,11 +144,12 @@ export async function waitForJob(
         await internals.sleep(interval, signal);
       } catch (error) {
         if (caller?.aborted) throw new CiAbortError({ cause: caller.reason, sent: false, attempts: polls });
-        if (deadlineTimer.signal.aborted) throw expired();
+        if (expiredAt.now) throw expired();
         throw error;
       }
     }
   } finally {
     clearTimeout(timer);
+    caller?.removeEventListener("abort", onCallerAbort);
   }
 }
