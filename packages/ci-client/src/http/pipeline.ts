@@ -189,6 +189,7 @@ export class Pipeline {
       timeout: options.attemptMs ?? false,
       throwHttpErrors: true,
       redirect: "manual",
+      headers: { "user-agent": options.userAgent },
       retry: {
         limit: options.maxAttempts - 1,
         methods: ["get", "put", "post"],
@@ -229,17 +230,12 @@ export class Pipeline {
       if (scope.aborted) throw scope.signal.reason;
       await this.#ky(call.url, {
         method: request.method,
-        ...(request.body !== undefined && { body: request.body }),
-        headers: {
-          "user-agent": o.userAgent,
-          ...(request.body !== undefined && { "content-type": "application/xml" }),
-        },
+        ...(request.body !== undefined && { body: request.body, headers: { "content-type": "application/xml" } }),
         signal: scope.signal,
         fetch: (input, init) => this.#attempt(input as Request, init, call),
         retry: { shouldRetry: ({ error }) => this.#judge(error, call) },
         hooks: {
           beforeRequest: [(input) => this.#sign(input, call)],
-          afterResponse: [(_input, _options, response) => this.#accept(response, call)],
           beforeRetry: [() => o.sleep(call.delayMs, scope.signal)],
         },
       });
@@ -339,12 +335,15 @@ export class Pipeline {
       if (read.kind === "too-large") throw new BodyFailure("TOO_LARGE", `more than ${cap} bytes`, cap);
       throw new BodyFailure("TRUNCATED", "the body ended early", undefined, read.cause);
     }
-    return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+    if (ok) this.#accept(response, call);
+    // ky reads only the status of what it gets back (a non-2xx becomes its `HTTPError`): hand it the
+    // adapter's head without a body, rather than a new `Response` that copies the headers.
+    const { status, statusText, headers, url, type } = response;
+    return { ok, status, statusText, headers, url, type, redirected: false, body: null } as Response;
   }
 
-  /** `afterResponse`: decodes a 2xx body (a non-2xx becomes ky's `HTTPError`, judged in `shouldRetry`). */
+  /** Decodes a 2xx body inside the attempt (so ky's timeout covers it, with no `afterResponse` clone). */
   #accept(response: Response, call: Call<unknown>): void {
-    if (!response.ok) return;
     const { request } = call;
     const warnings: DecodeWarning[] = [];
     const value = decodeSuccessBody(call.text, response.headers.get("content-type"), request.expectBody, (text) =>
