@@ -44,6 +44,24 @@ describe("the keep-alive node:http adapter", () => {
     expect(await response.text()).toBe("<Response/>");
   });
 
+  it("answers a buffered body as a Response would: ok, every body reader, clone, one read only", async () => {
+    const origin = await serve((_req, res) => res.end('{"a":1}'));
+    const response = await send(new Request(`${origin}/`));
+    expect([response.ok, response.type, response.url, response.redirected, response.bodyUsed]).toEqual([
+      true,
+      "basic",
+      "",
+      false,
+      false,
+    ]);
+    expect(await response.clone().json()).toEqual({ a: 1 });
+    expect(new TextDecoder().decode(await response.clone().arrayBuffer())).toBe('{"a":1}');
+    expect(await (await response.clone().blob()).text()).toBe('{"a":1}');
+    expect(await new Response(response.body).text()).toBe('{"a":1}');
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+  });
+
   it("answers 204 with no body, and sends Content-Length 0 for a body-less PUT", async () => {
     const origin = await serve((req, res) => {
       res.writeHead(204, { "x-length": String(req.headers["content-length"]) });

@@ -73,7 +73,6 @@ export interface CallResult<T> {
   readonly status: number;
   /** The last response's request id. */
   readonly requestId: string | undefined;
-  /** Attempts made. */
   readonly attempts: number;
   readonly warnings: readonly DecodeWarning[];
 }
@@ -86,25 +85,15 @@ export interface CallResult<T> {
  */
 export class FollowUpRequired extends Error {
   override readonly name = "FollowUpRequired";
-  readonly action: "reconcile" | "verify-cancel";
+  declare readonly action: "reconcile" | "verify-cancel";
   /** The failure that made the outcome unknown. */
-  readonly failure: CiError;
-  /** Attempts made. */
-  readonly attempts: number;
+  declare readonly failure: CiError;
+  declare readonly attempts: number;
+  declare readonly requestId: string | undefined;
 
-  readonly requestId: string | undefined;
-
-  constructor(
-    action: "reconcile" | "verify-cancel",
-    failure: CiError,
-    attempts: number,
-    requestId: string | undefined,
-  ) {
+  constructor(action: FollowUpRequired["action"], failure: CiError, attempts: number, requestId: string | undefined) {
     super(failure.message, { cause: failure });
-    this.action = action;
-    this.failure = failure;
-    this.attempts = attempts;
-    this.requestId = requestId;
+    Object.assign(this, { action, failure, attempts, requestId });
   }
 }
 
@@ -133,6 +122,7 @@ interface Call<T> {
   final: Error | undefined;
 }
 
+const requestIdOf = (call: Call<unknown>): string | undefined => call.headers?.get("x-ci-request-id") ?? undefined;
 const MAX_CAUSE_DEPTH = 10;
 const decoder = new TextDecoder();
 
@@ -168,13 +158,11 @@ function locationHost(response: Response): string {
  * The request pipeline: every attempt of every call goes through one ky instance and the one fetch
  * adapter handed to it as ky's `fetch`. ky runs the attempt loop: `beforeRequest` signs each attempt
  * afresh (current credentials, `now` plus the learnt clock skew); `timeout` bounds each attempt, the
- * body read included; the call's combined signal (caller plus total deadline) covers everything;
- * `afterResponse` decodes a 2xx body; `retry.shouldRetry` asks the retry policy (a pure function of
- * the attempt's outcome) and `beforeRetry` sleeps the delay it chose on the injected clock (ky's own
- * delay is 0, since its timer cannot be driven by a test's clock). A redirect is never followed:
- * the request carries `redirect: "manual"` and any 3xx ends the call with an error naming the
- * `Location` host. The call's public error is built once, when the policy decides it is final, and
- * every secret value the client holds is scrubbed from it.
+ * body read and a 2xx's decoding included; the call's combined signal (caller plus total deadline)
+ * covers everything; `retry.shouldRetry` asks the retry policy (a pure function of the outcome) and
+ * `beforeRetry` sleeps its delay on the injected clock (ky's own delay is 0). Redirects are refused
+ * (`redirect: "manual"`; any 3xx is an error naming the `Location` host). The call's one public error
+ * is built when the policy's decision is final, with every secret the client holds scrubbed from it.
  * @internal
  */
 export class Pipeline {
@@ -247,7 +235,7 @@ export class Pipeline {
     return {
       value: result.value,
       status: call.status,
-      requestId: call.headers?.get("x-ci-request-id") ?? undefined,
+      requestId: requestIdOf(call),
       attempts: call.retry.attempts,
       warnings: call.warnings,
     };
@@ -336,8 +324,7 @@ export class Pipeline {
       throw new BodyFailure("TRUNCATED", "the body ended early", undefined, read.cause);
     }
     if (ok) this.#accept(response, call);
-    // ky reads only the status of what it gets back (a non-2xx becomes its `HTTPError`): hand it the
-    // adapter's head without a body, rather than a new `Response` that copies the headers.
+    // ky reads only the status and headers: hand it the adapter's, not a new Response copying them.
     const { status, statusText, headers, url, type } = response;
     return { ok, status, statusText, headers, url, type, redirected: false, body: null } as Response;
   }
@@ -408,13 +395,13 @@ export class Pipeline {
     const failure = this.#errorOf(error, outcome, call, retryable);
     const attempts = call.retry.attempts;
     if (decision.action === "fail") return failure;
-    return new FollowUpRequired(decision.action, failure, attempts, this.#requestId(call));
+    return new FollowUpRequired(decision.action, failure, attempts, requestIdOf(call));
   }
 
   #errorOf(error: unknown, outcome: Outcome, call: Call<unknown>, retryable: boolean): CiError {
     const attempts = call.retry.attempts;
     const request = { method: call.request.method, url: call.url };
-    const requestId = this.#requestId(call);
+    const requestId = requestIdOf(call);
     if (outcome.kind === "status") {
       const fields = call.fields ?? { xmlBody: false };
       return new CiServiceError({
@@ -488,10 +475,6 @@ export class Pipeline {
     });
   }
 
-  #requestId(call: Call<unknown>): string | undefined {
-    return call.headers?.get("x-ci-request-id") ?? undefined;
-  }
-
   #trace(call: Call<unknown>, action: string, reason: string | undefined, delayMs?: number): void {
     const debug = this.#o.logger?.debug;
     if (debug === undefined) return;
@@ -501,7 +484,7 @@ export class Pipeline {
       method: call.request.method,
       url: redactUrl(call.url),
       status: call.status,
-      requestId: this.#requestId(call),
+      requestId: requestIdOf(call),
       durationMs: this.#o.clock.now() - call.startedAt,
       headers: call.sentHeaders,
       action,
