@@ -1,5 +1,5 @@
 import { redactHeaders, signRequest } from "@cibatch/signer";
-import ky, { isHTTPError, isTimeoutError, type KyInstance } from "ky";
+import type { KyInstance } from "ky";
 import type { Clock, CredentialProvider, Credentials } from "../credentials/types.js";
 import type { ResolvedEndpoint } from "../endpoint.js";
 import { CiAbortError } from "../errors/ci-abort-error.js";
@@ -98,30 +98,36 @@ export class FollowUpRequired extends Error {
 }
 
 /** One call's state across its attempts. */
-interface Call<T> {
-  readonly request: CallRequest<T>;
-  readonly scope: CallScope;
-  readonly url: string;
-  readonly retry: RetryState;
+class Call<T> {
+  declare readonly request: CallRequest<T>;
+  declare readonly scope: CallScope;
+  declare readonly url: string;
+  declare readonly retry: RetryState;
   /** Attempts handed to the fetch adapter. */
-  started: number;
+  started = 0;
   /** Whether any attempt was handed to the fetch adapter. */
-  sent: boolean;
-  signingTime: number;
-  startedAt: number;
-  status: number;
+  sent = false;
+  signingTime = 0;
+  startedAt = 0;
+  status = 0;
   headers: Headers | undefined;
-  text: string;
+  text = "";
   fields: ErrorFields | undefined;
   /** The latest attempt's request headers, redacted (only with a debug logger). */
   sentHeaders: Record<string, string> | undefined;
-  delayMs: number;
+  delayMs = 0;
   result: { value: T } | undefined;
-  warnings: DecodeWarning[];
+  warnings: DecodeWarning[] = [];
   /** The call's one public error, once decided. */
   final: Error | undefined;
+
+  constructor(request: CallRequest<T>, scope: CallScope, url: string, retry: RetryState) {
+    Object.assign(this, { request, scope, url, retry });
+  }
 }
 
+/** ky, loaded on the first call: its module builds a `Request`, which loads Node's fetch (~40 ms CPU). */
+let ky: typeof import("ky") | undefined;
 const requestIdOf = (call: Call<unknown>): string | undefined => call.headers?.get("x-ci-request-id") ?? undefined;
 const MAX_CAUSE_DEPTH = 10;
 const decoder = new TextDecoder();
@@ -167,19 +173,23 @@ function locationHost(response: Response): string {
  */
 export class Pipeline {
   readonly #o: PipelineOptions;
-  readonly #ky: KyInstance;
+  #ky: KyInstance | undefined;
   /** The SecretKeys and session tokens signed with so far: scrubbed from errors and logs. */
   readonly secrets: Set<string> = new Set();
 
   constructor(options: PipelineOptions) {
     this.#o = options;
-    this.#ky = ky.create({
-      timeout: options.attemptMs ?? false,
-      throwHttpErrors: true,
+  }
+
+  /** The client's one ky instance, made on its first call. */
+  async #instance(): Promise<KyInstance> {
+    ky ??= await import("ky");
+    this.#ky ??= ky.default.create({
+      timeout: this.#o.attemptMs ?? false,
       redirect: "manual",
-      headers: { "user-agent": options.userAgent },
+      headers: { "user-agent": this.#o.userAgent },
       retry: {
-        limit: options.maxAttempts - 1,
+        limit: this.#o.maxAttempts - 1,
         methods: ["get", "put", "post"],
         statusCodes: [408, 429, 500, 502, 503, 504],
         afterStatusCodes: [],
@@ -187,6 +197,7 @@ export class Pipeline {
         delay: () => 0,
       },
     });
+    return this.#ky;
   }
 
   /**
@@ -195,28 +206,11 @@ export class Pipeline {
    */
   async send<T>(request: CallRequest<T>, scope: CallScope): Promise<CallResult<T>> {
     const o = this.#o;
-    const call: Call<T> = {
-      request,
-      scope,
-      url: `${o.endpoint.url}${request.path}`,
-      retry: new RetryState(request.retry, o.maxAttempts, o.quota, o.random, scope.deadline),
-      started: 0,
-      sent: false,
-      signingTime: 0,
-      startedAt: 0,
-      status: 0,
-      headers: undefined,
-      text: "",
-      fields: undefined,
-      sentHeaders: undefined,
-      delayMs: 0,
-      result: undefined,
-      warnings: [],
-      final: undefined,
-    };
+    const retry = new RetryState(request.retry, o.maxAttempts, o.quota, o.random, scope.deadline);
+    const call = new Call(request, scope, `${o.endpoint.url}${request.path}`, retry);
     try {
       if (scope.aborted) throw scope.signal.reason;
-      await this.#ky(call.url, {
+      await (this.#ky ?? (await this.#instance()))(call.url, {
         method: request.method,
         ...(request.body !== undefined && { body: request.body, headers: { "content-type": "application/xml" } }),
         signal: scope.signal,
@@ -371,7 +365,7 @@ export class Pipeline {
   }
 
   #outcomeOf(error: unknown, call: Call<unknown>): Outcome {
-    if (isHTTPError(error)) {
+    if (ky?.isHTTPError(error)) {
       const headers = call.headers ?? error.response.headers;
       call.fields ??= parseErrorFields(call.text);
       return {
@@ -385,7 +379,7 @@ export class Pipeline {
       };
     }
     if (error instanceof BodyFailure) return { kind: error.code === "TRUNCATED" ? "truncated" : "decode" };
-    if (isTimeoutError(error)) return { kind: "attempt-timeout" };
+    if (ky?.isTimeoutError(error)) return { kind: "attempt-timeout" };
     return { kind: "network", code: networkCode(error), sent: call.sent };
   }
 
