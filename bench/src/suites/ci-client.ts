@@ -410,6 +410,23 @@ async function browserBundle(): Promise<Metric[]> {
     'import { decodeDescribeJobsResponse } from "@cibatch/xml-model";\nexport const decode = (xml) => decodeDescribeJobsResponse(xml);\n',
   );
   const kyOnly = await bundle('import ky from "ky";\nexport const get = (url) => ky(url).text();\n');
+  // The floor of any describe app made of the required parts: fast-xml-parser's parser alone, and ky +
+  // fast-xml-parser + our signer + xml-model's describe decoder, with no ci-client code at all.
+  const fxpOnly = await bundle(
+    'import { XMLParser } from "fast-xml-parser";\nexport const p = (x) => new XMLParser().parse(x);\n',
+  );
+  const partsOnly = await bundle(
+    'import ky from "ky";\nimport { signRequest } from "@cibatch/signer";\n' +
+      'import { decodeDescribeJobsResponse } from "@cibatch/xml-model";\n' +
+      "export async function show(url, credentials) {\n" +
+      '  const { headers } = await signRequest({ method: "GET", url, credentials });\n' +
+      "  return decodeDescribeJobsResponse(await ky(url, { headers }).text());\n}\n",
+  );
+  const partsOwnOnly = await bundle(
+    'import { signRequest } from "@cibatch/signer";\nimport { decodeDescribeJobsResponse } from "@cibatch/xml-model";\n' +
+      "export const sign = (input) => signRequest(input);\nexport const decode = (xml) => decodeDescribeJobsResponse(xml);\n",
+    { external: thirdParty },
+  );
   return [
     costMetric(
       {
@@ -429,6 +446,8 @@ async function browserBundle(): Promise<Metric[]> {
           signerAloneGzip: signerOnly.gzip,
           xmlModelDecodeAloneGzip: decodeOnly.gzip,
           kyAloneGzip: kyOnly.gzip,
+          fastXmlParserAloneGzip: fxpOnly.gzip,
+          requiredPartsFloorGzip: partsOnly.gzip,
         },
       },
       1,
@@ -441,7 +460,7 @@ async function browserBundle(): Promise<Metric[]> {
         ours: ownOnly.gzip,
         peerName: "goal ceiling",
         peer: 12_000,
-        extra: { ownCodeMinifiedBytes: ownOnly.own },
+        extra: { ownCodeMinifiedBytes: ownOnly.own, signerAndDecoderOwnGzip: partsOwnOnly.gzip },
       },
       1,
     ),
@@ -501,6 +520,22 @@ async function paginateMemory(): Promise<Metric> {
       if (++count % 1_000 === 0) peak = Math.max(peak, process.memoryUsage.rss());
     }
     if (count !== jobs) throw new Error(`paginated ${count} jobs`);
+    // The same walk in fresh processes with forced collections: what stays after a full GC (a retention)
+    // vs garbage awaiting collection; and the floor, the same pages through a bare keep-alive node:http
+    // GET, our signature and fast-xml-parser's parse.
+    const fresh = async (mode: "client" | "floor"): Promise<{ peakMb: number; keptMb: number }> => {
+      const walker = fork(join(here, "ci-client-paginate.js"), [url, mode, String(jobs)], {
+        execArgv: ["--expose-gc"],
+        stdio: ["ignore", "ignore", "inherit", "ipc"],
+      });
+      return new Promise((resolve, reject) => {
+        walker.once("message", (m) => resolve(m as { peakMb: number; keptMb: number }));
+        walker.once("error", reject);
+        walker.once("exit", (code) => reject(new Error(`the ${mode} walk exited with ${code}`)));
+      });
+    };
+    const ours = await fresh("client");
+    const floor = await fresh("floor");
     return costMetric(
       {
         id: "ci-client.paginate-rss-growth",
@@ -509,7 +544,13 @@ async function paginateMemory(): Promise<Metric> {
         ours: (peak - before) / (1024 * 1024),
         peerName: "goal ceiling",
         peer: 50,
-        extra: { jobs: count },
+        extra: {
+          jobs,
+          freshProcessPeakMb: ours.peakMb,
+          freshProcessHeapKeptAfterGcMb: ours.keptMb,
+          floorFreshProcessPeakMb: floor.peakMb,
+          floorFreshProcessHeapKeptAfterGcMb: floor.keptMb,
+        },
       },
       1,
     );
