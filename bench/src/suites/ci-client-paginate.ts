@@ -2,11 +2,12 @@
 // pagination memory figure: `client` through CiClient.paginateJobs, `floor` through a bare keep-alive
 // node:http GET, our signature and fast-xml-parser's parse. Reports over IPC the peak RSS growth and the
 // heap still used after a full collection (what a retention would keep), both in MB.
-import { Agent, request } from "node:http";
+import { Agent } from "node:http";
 import { CiClient } from "@cibatch/ci-client";
 import { signRequest } from "@cibatch/signer";
 import { DEMO_ACCOUNT, DEMO_BUCKET, DEMO_REGION } from "@cibatch/testing-fakes";
 import { XMLParser } from "fast-xml-parser";
+import { nodeHttpGet } from "./node-http-get.js";
 
 const [url = "", mode = "client", expected = "0"] = process.argv.slice(2);
 const credentials = { secretId: DEMO_ACCOUNT.secretId, secretKey: DEMO_ACCOUNT.secretKey };
@@ -16,29 +17,13 @@ const target = new URL(url);
 const agent = new Agent({ keepAlive: true });
 const parser = new XMLParser({ parseTagValue: false });
 
-function get(path: string, authorization: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const options = { host: target.hostname, port: target.port, path, agent, headers: { host, authorization } };
-    const req = request(options, (res) => {
-      res.setEncoding("utf8");
-      let body = "";
-      res.on("data", (chunk: string) => {
-        body += chunk;
-      });
-      res.on("end", () => resolve(body));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
-
 async function* floorPages(): AsyncGenerator<number> {
   let token: string | undefined;
   do {
     const path = `/inventorytriggerjob?size=100${token ? `&nextToken=${encodeURIComponent(token)}` : ""}`;
     const signed = await signRequest({ method: "GET", url: `https://${host}${path}`, credentials });
-    const page = parser.parse(await get(path, signed.authorization)).Response;
+    const headers = { host, authorization: signed.authorization };
+    const page = parser.parse(await nodeHttpGet(agent, Number(target.port), path, headers, target.hostname)).Response;
     token = page?.NextToken || undefined;
     yield ([] as unknown[]).concat(page?.JobsDetail ?? []).length;
   } while (token);

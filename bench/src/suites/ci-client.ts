@@ -1,6 +1,6 @@
 import { execFileSync, fork } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { Agent, request as httpRequest } from "node:http";
+import { Agent } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +11,7 @@ import { DEMO_ACCOUNT, DEMO_BUCKET, DEMO_REGION } from "@cibatch/testing-fakes";
 import { XMLParser } from "fast-xml-parser";
 import ky from "ky";
 import { costMetric, interleavedRounds, type Metric, median, type Suite, throughputMetric } from "../measure.js";
+import { nodeHttpGet } from "./node-http-get.js";
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -54,23 +55,6 @@ async function startStaticServer(): Promise<{ port: number; stop: () => void }> 
     child.once("error", reject);
   });
   return { port, stop: () => child.kill() };
-}
-
-/** One keep-alive `node:http` GET, the body read to a string: the floor of any client built on node:http. */
-function nodeHttpGet(agent: Agent, port: number, path: string, headers: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path, agent, headers }, (res) => {
-      res.setEncoding("utf8");
-      let body = "";
-      res.on("data", (chunk: string) => {
-        body += chunk;
-      });
-      res.on("end", () => resolve(body));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end();
-  });
 }
 
 async function describeRates(): Promise<Metric[]> {
