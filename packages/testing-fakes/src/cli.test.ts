@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FAKE_CLI_USAGE, runFakeCli } from "./cli.js";
 import { CI_HOST, signedRequest } from "./client.fixture.js";
-import { createFakeCi } from "./create-fake-ci.js";
+import { createFakeCi } from "./node.js";
 import { DEMO_ACCOUNT, DEMO_JOB_ID, demoJobs } from "./demo-seed.js";
 import { rawHttp } from "./raw-http.fixture.js";
 import { readShared, SHARED_DIR } from "./vectors.fixture.js";

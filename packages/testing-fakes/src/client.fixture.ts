@@ -1,6 +1,6 @@
 import { signRequest } from "@cibatch/signer";
 import type { FakeAccount } from "./accounts.js";
-import type { FakeCi } from "./create-fake-ci.js";
+import type { FakeCi } from "./node.js";
 
 /** The CI host the fixtures sign for. */
 export const CI_HOST = "examplebucket-1250000000.ci.ap-beijing.myqcloud.com";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
 import { CONTROL_TOKEN_HEADER } from "./control-api.js";
-import { createFakeCi, type FakeCi } from "./create-fake-ci.js";
+import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 import type { RunningListener } from "./listener.js";
 
 const T0 = Date.UTC(2024, 8, 1);

@@ -38,8 +38,8 @@ export function createIdGenerator(jobRandom: RandomSource, requestRandom: Random
     requestId(nowMs: number): string {
       const seconds = Math.max(0, Math.floor(nowMs / 1000)).toString(16);
       const raw = `${seconds}_${randomHex(requestRandom, 8)}_${randomHex(requestRandom, 4)}_${randomHex(requestRandom, 2)}`;
-      return Buffer.from(raw, "latin1").toString("base64");
+      return btoa(raw);
     },
-    traceId: () => Buffer.from(randomHex(requestRandom, 64), "latin1").toString("base64"),
+    traceId: () => btoa(randomHex(requestRandom, 64)),
   };
 }

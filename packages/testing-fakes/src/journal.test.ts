@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT, signedFetch, signedRequest, WORKFLOW_BODY } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
-import { createFakeCi } from "./create-fake-ci.js";
+import { createFakeCi } from "./node.js";
 import { isFakeCiError } from "./errors.js";
 
 describe("journal", () => {

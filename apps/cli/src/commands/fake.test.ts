@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEMO_ACCOUNT, DEMO_JOB_ID } from "@cibatch/testing-fakes";
+import { DEMO_ACCOUNT, DEMO_JOB_ID } from "@cibatch/testing-fakes/node";
 import { afterAll, describe, expect, it } from "vitest";
 import { BASE_ENV, type Result } from "../cli.fixture.js";
 import { run } from "../run.js";
@@ -129,12 +129,12 @@ describe("cibatch fake", () => {
     expect(after.code).toBe(6);
   });
 
-  it("passes its flags on: --seed none, --account, --bucket/--region, --state", async () => {
+  it("passes its flags on: --jobs none, --account, --bucket/--region, --state", async () => {
     const state = join(temp, "state.json");
     const account = "mybucket-1251000000:AKIDmine000000000000000000000000000:mySecretKey0000000000000000000000";
     const fake = await startFake(
       [
-        "--seed",
+        "--jobs",
         "none",
         "--account",
         account,

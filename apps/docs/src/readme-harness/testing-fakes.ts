@@ -1,4 +1,4 @@
-// What a README block imports instead of "@cibatch/testing-fakes": the same package, except that every listener a
+// What a README block imports instead of "@cibatch/testing-fakes/node": the same package, except that every listener a
 // block opens is closed after the run (README blocks may leave a server running, as an application would).
 import {
   type FakeCi,
@@ -6,10 +6,10 @@ import {
   type ListenOptions,
   createFakeCi as realCreateFakeCi,
   startFake as realStartFake,
-} from "@cibatch/testing-fakes";
+} from "@cibatch/testing-fakes/node";
 import { readme } from "./context.js";
 
-export * from "@cibatch/testing-fakes";
+export * from "@cibatch/testing-fakes/node";
 
 /** `createFakeCi` whose `listen()` registers the listener for closing. */
 export function createFakeCi(options?: FakeCiOptions): FakeCi {

@@ -49,7 +49,7 @@ export interface Harness {
 
 /** A fake with a manual clock and a client whose sleeps advance that clock instantly. */
 export function harness(clientOptions: Partial<CiClientOptions> = {}, fakeOptions: FakeCiOptions = {}): Harness {
-  const fake = createFakeCi({ clock: manualClock(), seed: 7, transition: { mode: "manual" }, ...fakeOptions });
+  const fake = createFakeCi({ clock: manualClock(), randomSeed: 7, transition: { mode: "manual" }, ...fakeOptions });
   const sleeps: number[] = [];
   const logs: { message: string; fields?: unknown }[] = [];
   const logger: CiLogger = {

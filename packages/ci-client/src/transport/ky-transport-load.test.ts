@@ -49,11 +49,11 @@ describe("KyTransport when its lazily loaded retry path cannot be loaded", () =>
   it("ends the call with a CiNetworkError, then loads the retry path again for the next call", async () => {
     const h = harness();
     const jobId = h.fake.jobs.seed({
-      name: "lazy-load",
-      type: "Workflow",
-      state: "Running",
-      input: { Prefix: "in/" },
-      operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+      Name: "lazy-load",
+      Type: "Workflow",
+      State: "Running",
+      Input: { Prefix: "in/" },
+      Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
     }).jobId;
     let failures = 1;
     const load = retryPathLoader((): Promise<RetryPathModule> => {

@@ -8,11 +8,11 @@ const OPS: readonly Op[] = ["describe", "list", "create", "cancel"];
 
 function seed(h: ReturnType<typeof harness>): string {
   return h.fake.jobs.seed({
-    name: "seeded",
-    type: "Workflow",
-    state: "Running",
-    input: { Prefix: "in/" },
-    operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+    Name: "seeded",
+    Type: "Workflow",
+    State: "Running",
+    Input: { Prefix: "in/" },
+    Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
   }).jobId;
 }
 
