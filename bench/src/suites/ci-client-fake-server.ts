@@ -6,7 +6,13 @@ const fake = createFakeCi({ randomSeed: 1, transition: { mode: "manual" }, journ
 const operation = { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" };
 const count = Number(process.argv[2] ?? 100_000);
 for (let i = 0; i < count; i++) {
-  fake.jobs.seed({ Name: `job${i}`, Type: "Workflow", State: "Running", Input: { Prefix: `p${i}/` }, Operation: operation });
+  fake.jobs.seed({
+    Name: `job${i}`,
+    Type: "Workflow",
+    State: "Running",
+    Input: { Prefix: `p${i}/` },
+    Operation: operation,
+  });
 }
 const listener = await fake.listen();
 process.send?.(listener.url);

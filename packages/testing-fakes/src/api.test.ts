@@ -8,8 +8,8 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ACCOUNT, GO_JOB_BODY, WORKFLOW_BODY, workflowBody } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
-import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 import type { RunningListener } from "./listener.js";
+import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 import { type RawResponse, rawHttp, signedRaw } from "./raw-http.fixture.js";
 
 const clock = manualClock(Date.UTC(2024, 0, 15, 4, 0, 0));

@@ -4,8 +4,8 @@ import type { FakeAccount } from "./accounts.js";
 import { authErrorFor } from "./auth.js";
 import { ACCOUNT, CI_HOST, type SignedCall, signedRequest } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
-import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 import type { RunningListener } from "./listener.js";
+import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 import { type RawResponse, rawHttp } from "./raw-http.fixture.js";
 import { loadVectors } from "./vectors.fixture.js";
 

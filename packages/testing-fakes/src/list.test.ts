@@ -2,9 +2,9 @@ import { decodeErrorBody, decodeListJobsResponse } from "@cibatch/xml-model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
-import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 import type { JobState } from "./job-state.js";
 import type { RunningListener } from "./listener.js";
+import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 import { signedRaw } from "./raw-http.fixture.js";
 
 const START = Date.UTC(2024, 2, 1, 0, 0, 0); // 2024-03-01T08:00:00+0800

@@ -2,9 +2,9 @@ import { decodeCreateJobResponse, decodeDescribeJobsResponse } from "@cibatch/xm
 import { describe, expect, it } from "vitest";
 import { ACCOUNT, GO_JOB_BODY, signedFetch, WORKFLOW_BODY, workflowBody } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
-import { createFakeCi, type FakeCi, type FakeCiOptions } from "./node.js";
 import { isFakeCiError } from "./errors.js";
 import { pathBetweenStates } from "./job-state.js";
+import { createFakeCi, type FakeCi, type FakeCiOptions } from "./node.js";
 import { signedRaw, xmlText } from "./raw-http.fixture.js";
 
 const T0 = Date.UTC(2024, 5, 1, 0, 0, 0);

@@ -1,4 +1,11 @@
-import { createFakeCi, DEMO_ACCOUNT, DEMO_BUCKET, DEMO_JOB_ID, DEMO_REGION, demoJobs } from "@cibatch/testing-fakes/node";
+import {
+  createFakeCi,
+  DEMO_ACCOUNT,
+  DEMO_BUCKET,
+  DEMO_JOB_ID,
+  DEMO_REGION,
+  demoJobs,
+} from "@cibatch/testing-fakes/node";
 import { describe, expect, it } from "vitest";
 import { CiClient } from "./ci-client.js";
 
