@@ -88,7 +88,7 @@ describe("cibatch fake", () => {
       expect(urlLine).toBe(fake.url);
       expect(JSON.parse(detailLine as string)).toMatchObject({
         url: fake.url,
-        randomSeed: "5",
+        randomSeed: 5,
         bucket: "examplebucket-1250000000",
         region: "ap-beijing",
         accounts: [DEMO_ACCOUNT.secretId],

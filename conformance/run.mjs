@@ -1,0 +1,306 @@
+#!/usr/bin/env node
+// Runs the conformance suite on every runtime: Node 20, 22 and 24, Bun, Deno, headless Chromium and workerd.
+// Usage: node run.mjs [--out DIR] [--only name,name]   (after `pnpm build` of the packages; `pnpm conformance`
+// at the repository root builds them first). Each runtime prints its own table; DIR gets one JSON report per
+// runtime in vitest's report shape; the last line is "N passed, M failed". A runtime that cannot be installed or
+// started counts as a failed suite, never as skipped.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const { values } = parseArgs({ options: { out: { type: "string" }, only: { type: "string" } } });
+const outDir = resolve(values.out ?? join(here, "out"));
+const only = values.only ? new Set(values.only.split(",")) : undefined;
+const dist = join(here, "dist");
+const MARKER = "CONFORMANCE_REPORT ";
+const RUN_TIMEOUT_MS = 180_000;
+mkdirSync(outDir, { recursive: true });
+mkdirSync(dist, { recursive: true });
+
+// ---- bundles ------------------------------------------------------------------------------------------------
+for (const pkg of ["signer", "xml-model", "ci-client", "testing-fakes"]) {
+  if (!existsSync(join(here, "..", "packages", pkg, "dist", "index.js"))) {
+    console.error(`packages/${pkg} is not built: run \`pnpm conformance\` at the repository root (it builds first)`);
+    process.exit(2);
+  }
+}
+// Node, Bun and Deno resolve the packages themselves (each with its own export conditions).
+await build({
+  entryPoints: {
+    local: join(here, "src/entry-local.ts"),
+    remote: join(here, "src/entry-remote.ts"),
+    "fake-setup": join(here, "src/fake-setup.ts"),
+  },
+  outdir: dist,
+  outExtension: { ".js": ".mjs" },
+  bundle: true,
+  packages: "external",
+  platform: "node",
+  format: "esm",
+  target: "es2022",
+  logLevel: "warning",
+});
+// The browser page: esbuild's defaults for the browser (no flags, nothing marked external), minified.
+const page = await build({
+  entryPoints: [join(here, "src/entry-browser.ts")],
+  bundle: true,
+  platform: "browser",
+  format: "esm",
+  minify: true,
+  write: false,
+  logLevel: "warning",
+});
+const pageJs = page.outputFiles[0].contents;
+const pageSize = { minified: pageJs.byteLength, gzip: gzipSync(pageJs, { level: 9 }).byteLength };
+// The workerd module: everything bundled, with the conditions workers use.
+await build({
+  entryPoints: { worker: join(here, "src/entry-worker.ts") },
+  outdir: dist,
+  outExtension: { ".js": ".mjs" },
+  bundle: true,
+  platform: "browser",
+  conditions: ["workerd", "worker", "browser"],
+  format: "esm",
+  target: "es2022",
+  logLevel: "warning",
+});
+
+// ---- helpers ------------------------------------------------------------------------------------------------
+function run(command, args, options = {}) {
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd: here, stdio: ["ignore", "pipe", "pipe"], ...options });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => {
+      stdout += c;
+    });
+    child.stderr.on("data", (c) => {
+      stderr += c;
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? RUN_TIMEOUT_MS);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      done({ code: -1, stdout, stderr: `${stderr}${error.message}` });
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      done({ code: code ?? signal, stdout, stderr });
+    });
+  });
+}
+
+function parseReports(stdout) {
+  const line = stdout.split("\n").find((l) => l.startsWith(MARKER));
+  return line ? JSON.parse(line.slice(MARKER.length)) : undefined;
+}
+
+function npxNode(version) {
+  const found = spawnSync("npx", ["-y", "-p", `node@${version}`, "-c", "command -v node"], { encoding: "utf8" });
+  const path = found.stdout.trim().split("\n").pop();
+  if (found.status !== 0 || !path) throw new Error(`cannot install Node ${version} from the npm registry: ${found.stderr}`);
+  return path;
+}
+
+function nodeBinary(version) {
+  return process.version.startsWith(`v${version}.`) ? process.execPath : npxNode(version);
+}
+
+function bunBinary() {
+  // The npm package `bun` installs its binary in a postinstall script, which pnpm does not run: take the binary
+  // from the platform package it depends on.
+  const fromBun = createRequire(require.resolve("bun/package.json"));
+  const arch = process.arch === "arm64" ? "aarch64" : process.arch;
+  for (const name of [`@oven/bun-${process.platform}-${arch}`, `@oven/bun-${process.platform}-${arch}-baseline`]) {
+    try {
+      return join(dirname(fromBun.resolve(`${name}/package.json`)), "bin", "bun");
+    } catch {}
+  }
+  throw new Error(`no Bun binary for ${process.platform}-${process.arch} in node_modules`);
+}
+
+const bin = (name) => join(here, "node_modules", ".bin", name);
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitForHttp(url, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fetch(url);
+      return;
+    } catch (error) {
+      if (Date.now() > until) throw new Error(`nothing answers at ${url}: ${error.message}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+// ---- runtimes -----------------------------------------------------------------------------------------------
+async function local(command, args) {
+  const result = await run(command, args);
+  const reports = parseReports(result.stdout);
+  process.stdout.write(result.stdout.split("\n").filter((l) => !l.startsWith(MARKER)).join("\n"));
+  if (!reports) throw new Error(`exited ${result.code} without a report\n${result.stderr.slice(-4000)}`);
+  return reports;
+}
+
+async function chromium() {
+  const { chromium: browserType } = await import("playwright-core");
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath)) throw new Error(`no browser at ${executablePath} (apt-get install chromium)`);
+  // The fake: Node's listener on one port. The page: this static server on another, so calls are cross-origin.
+  const { startFake } = await import("@cibatch/testing-fakes/node");
+  const { suiteFakeOptions } = await import("./dist/fake-setup.mjs");
+  const fake = await startFake(suiteFakeOptions());
+  const html = `<!doctype html><meta charset="utf-8"><title>cibatch conformance</title><script type="module" src="/page.js"></script>`;
+  const site = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (path === "/page.js") res.writeHead(200, { "content-type": "text/javascript" }).end(pageJs);
+    else if (path === "/") res.writeHead(200, { "content-type": "text/html" }).end(html);
+    else res.writeHead(404).end();
+  });
+  await new Promise((r) => site.listen(0, "127.0.0.1", r));
+  const browser = await browserType.launch({
+    executablePath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
+  try {
+    const pageHandle = await browser.newPage();
+    const errors = [];
+    pageHandle.on("pageerror", (error) => errors.push(String(error)));
+    pageHandle.on("console", (message) => {
+      if (message.type() === "log") console.log(message.text());
+      else if (message.type() === "error") errors.push(message.text());
+    });
+    const siteUrl = `http://127.0.0.1:${site.address().port}/?fake=${encodeURIComponent(fake.url)}`;
+    await pageHandle.goto(siteUrl);
+    const handle = await pageHandle
+      .waitForFunction(() => globalThis.__conformance, undefined, { timeout: RUN_TIMEOUT_MS })
+      .catch((error) => {
+        throw new Error(`the page reported nothing: ${error.message}\n${errors.join("\n")}`);
+      });
+    return parseReports(await handle.jsonValue());
+  } finally {
+    await browser.close();
+    site.close();
+    await fake.close();
+  }
+}
+
+async function workerd() {
+  const port = await freePort();
+  const config = join(dist, "workerd.capnp");
+  writeFileSync(
+    config,
+    `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [ (name = "conformance", worker = .worker) ],
+  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "conformance") ],
+);
+const worker :Workerd.Worker = (
+  modules = [ (name = "worker.mjs", esModule = embed "worker.mjs") ],
+  compatibilityDate = "2026-01-01",
+);
+`,
+  );
+  const child = spawn(bin("workerd"), ["serve", config], { cwd: dist, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout.on("data", (c) => {
+    log += c;
+  });
+  child.stderr.on("data", (c) => {
+    log += c;
+  });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${url}/_fake/clock`, 30_000).catch((error) => {
+      throw new Error(`${error.message}\n${log}`);
+    });
+    const inside = await fetch(`${url}/__conformance`);
+    if (!inside.ok) throw new Error(`the worker answered ${inside.status}: ${await inside.text()}\n${log}`);
+    const reports = await inside.json();
+    for (const report of reports) console.log(`${formatTable(report)}\n`);
+    const served = await local(process.execPath, [join(dist, "remote.mjs"), url, "workerd, fake served by a workerd module (client on Node)"]);
+    return [...reports, ...served];
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+function formatTable(report) {
+  const width = Math.max(...report.results.map((r) => r.name.length), 8);
+  const lines = [`conformance on ${report.runtime}`, `  ${"scenario".padEnd(width)}  result   ms`];
+  for (const r of report.results) {
+    lines.push(`  ${r.name.padEnd(width)}  ${r.ok ? "pass" : "FAIL"}  ${String(r.ms).padStart(5)}`);
+    if (r.error) lines.push(`      ${r.error}`);
+  }
+  lines.push(`  ${report.runtime}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  return lines.join("\n");
+}
+
+const RUNTIMES = [
+  ["node20", () => local(nodeBinary(20), [join(dist, "local.mjs")])],
+  ["node22", () => local(nodeBinary(22), [join(dist, "local.mjs")])],
+  ["node24", () => local(nodeBinary(24), [join(dist, "local.mjs")])],
+  ["bun", () => local(bunBinary(), [join(dist, "local.mjs")])],
+  ["deno", () => local(bin("deno"), ["run", "-A", join(dist, "local.mjs")])],
+  ["chromium", chromium],
+  ["workerd", workerd],
+];
+
+const summary = [];
+for (const [name, start] of RUNTIMES) {
+  if (only && !only.has(name)) continue;
+  console.log(`\n=== conformance: ${name} ===`);
+  let reports;
+  let failure;
+  try {
+    reports = await start();
+  } catch (error) {
+    failure = error instanceof Error ? error.message : String(error);
+    console.log(`${name}: could not run: ${failure}`);
+  }
+  const passed = reports?.reduce((n, r) => n + r.numPassedTests, 0) ?? 0;
+  const failed = reports?.reduce((n, r) => n + r.numFailedTests, 0) ?? 0;
+  const report = {
+    runtime: name,
+    numPassedTests: passed,
+    numFailedTests: failed,
+    numPendingTests: 0,
+    numTodoTests: 0,
+    numFailedTestSuites: failure ? 1 : 0,
+    ...(failure ? { error: failure } : {}),
+    reports: reports ?? [],
+    ...(name === "chromium" ? { pageBundleBytes: pageSize } : {}),
+  };
+  writeFileSync(join(outDir, `conformance-${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  summary.push(report);
+}
+
+console.log("\n=== conformance summary ===");
+for (const r of summary) {
+  const status = r.numFailedTestSuites > 0 ? "could not run" : `${r.numPassedTests} passed, ${r.numFailedTests} failed`;
+  console.log(`  ${r.runtime.padEnd(10)} ${status}`);
+}
+console.log(`  browser page bundle (esbuild defaults, minified): ${pageSize.minified} B, ${pageSize.gzip} B gzip`);
+const passed = summary.reduce((n, r) => n + r.numPassedTests, 0);
+const failed = summary.reduce((n, r) => n + r.numFailedTests + r.numFailedTestSuites, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
