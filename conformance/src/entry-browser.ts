@@ -3,6 +3,9 @@
 import { socketHarness } from "./harness.js";
 import { formatTable, REPORT_MARKER, runSuite } from "./run-suite.js";
 
+declare const location: { readonly href: string };
+declare const navigator: { readonly userAgent: string };
+
 const fakeUrl = new URL(location.href).searchParams.get("fake") as string;
 const agent = navigator.userAgent.match(/(?:Headless)?Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent;
 const report = await runSuite(`chromium (${agent}), fake on another origin`, await socketHarness(fakeUrl));

@@ -1,6 +1,6 @@
 // A workerd module worker. `GET /__conformance` runs the suite inside the worker against an in-process fake; any
 // other request is answered by a fake whose fetch handler is this worker's (the fake served by workerd).
-import { faultRuleFromJson, type FakeCi } from "@cibatch/testing-fakes";
+import { type FakeCi, faultRuleFromJson } from "@cibatch/testing-fakes";
 import { createSuiteFake } from "./fake-setup.js";
 import { inProcessHarness } from "./harness.js";
 import { runSuite } from "./run-suite.js";

@@ -38,7 +38,9 @@ export interface Harness {
   addKey(key: { secretId: string; secretKey: string; token: string; expiresAt?: number }): Promise<void>;
 }
 
-function baseOptions(h: Pick<Harness, "now" | "advanceClock">): Pick<CiClientOptions, "bucket" | "region" | "credentials" | "clock" | "random"> {
+function baseOptions(
+  h: Pick<Harness, "now" | "advanceClock">,
+): Pick<CiClientOptions, "bucket" | "region" | "credentials" | "clock" | "random"> {
   return {
     bucket: ACCOUNT.bucket,
     region: "ap-beijing",

@@ -20,6 +20,7 @@ const DEMO_JOB_ID = "b3deffea2f84911ec9cb15254008618d9";
 const MISSING_ID = "b00000000000000000000000000000000";
 const WORKFLOW_ID = "w7476ff3564ee45b7b490d64bccaba6cc";
 const CI_HOST = `${ACCOUNT.bucket}.ci.ap-beijing.myqcloud.com`;
+const ENTITIES: Record<string, string> = { "&quot;": '"', "&apos;": "'", "&lt;": "<", "&gt;": ">", "&amp;": "&" };
 
 function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
@@ -80,14 +81,25 @@ export const SCENARIOS: readonly Scenario[] = [
     name: "list with filters over 3 pages (nextToken)",
     async run(h) {
       for (let i = 0; i < 25; i++) {
-        await h.seed({ ...workflow(`failed-${i}`), State: "Failed", Code: "InternalError", Message: "boom", transition: { mode: "manual" } });
+        await h.seed({
+          ...workflow(`failed-${i}`),
+          State: "Failed",
+          Code: "InternalError",
+          Message: "boom",
+          transition: { mode: "manual" },
+        });
       }
       const client = h.client();
       const seen: string[] = [];
       let token: string | undefined;
       let pages = 0;
       do {
-        const page = await client.listJobs({ type: "Workflow", states: ["Failed"], size: 10, ...(token ? { nextToken: token } : {}) });
+        const page = await client.listJobs({
+          type: "Workflow",
+          states: ["Failed"],
+          size: 10,
+          ...(token ? { nextToken: token } : {}),
+        });
         pages += 1;
         for (const job of jobsOf(page)) {
           equal(job.State, "Failed", "State of a listed job");
@@ -104,17 +116,33 @@ export const SCENARIOS: readonly Scenario[] = [
     name: "list filtered by name and job id",
     async run(h) {
       const client = h.client();
-      const byName = await client.listJobs({ type: "Workflow", states: ["All"], name: "nightly-transcode" });
-      equal(jobsOf(byName).map((j) => j.JobId).join(), "be4545ce55ba0412113701657c42f131d", "by name");
-      const byId = await client.listJobs({ type: "Job", states: ["All"], jobId: "b88a78fe20b418593ddb1c3622265e2ef" });
-      equal(jobsOf(byId).map((j) => j.Name).join(), "thumbnails", "by job id");
+      const byName = await client.listJobs({ type: "Workflow", states: "All", name: "nightly-transcode" });
+      equal(
+        jobsOf(byName)
+          .map((j) => j.JobId)
+          .join(),
+        "be4545ce55ba0412113701657c42f131d",
+        "by name",
+      );
+      const byId = await client.listJobs({
+        type: "Job",
+        states: "All",
+        jobId: "b88a78fe20b418593ddb1c3622265e2ef",
+      });
+      equal(
+        jobsOf(byId)
+          .map((j) => j.Name)
+          .join(),
+        "thumbnails",
+        "by job id",
+      );
     },
   },
   {
     name: "paginate every job of every state",
     async run(h) {
       let count = 0;
-      for await (const job of h.client().paginateJobs({ type: "Workflow", states: ["All"], size: 2 })) {
+      for await (const job of h.client().paginateJobs({ type: "Workflow", states: "All", size: 2 })) {
         check(job.Type === "Workflow", "only Workflow jobs");
         count += 1;
       }
@@ -155,7 +183,9 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "a create the client refuses before sending (validation)",
     async run(h) {
-      const error = await rejection(h.client().createJob({ Name: "", Type: "Workflow", Input: {}, Operation: {} } as never));
+      const error = await rejection(
+        h.client().createJob({ Name: "", Type: "Workflow", Input: {}, Operation: {} } as never),
+      );
       check(isValidationError(error), `a ValidationError, got ${String(error)}`);
       equal(await h.count("CreateInventoryTriggerJob"), 0, "creates sent");
     },
@@ -177,7 +207,10 @@ export const SCENARIOS: readonly Scenario[] = [
       const created = await client.createJob(workflow("to-wait"));
       const states: string[] = [];
       const start = h.now();
-      const done = await client.waitForJob(created.JobId, { interval: 5_000, onProgress: (job) => states.push(job.State) });
+      const done = await client.waitForJob(created.JobId, {
+        interval: 5_000,
+        onProgress: (job) => states.push(job.State),
+      });
       equal(done.State, "Success", "final State");
       check(states.includes("Running"), `passed Running: ${states.join(" → ")}`);
       check(h.now() - start >= 20_000, "the fake clock moved, not the real one");
@@ -193,7 +226,11 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "a 503 then success (retried)",
     async run(h) {
-      await h.fault({ match: { op: "DescribeInventoryTriggerJob" }, times: 1, action: { status: 503, code: "ServiceUnavailable" } });
+      await h.fault({
+        match: { op: "DescribeInventoryTriggerJob" },
+        times: 1,
+        action: { status: 503, code: "ServiceUnavailable" },
+      });
       const job = await h.client().describeJob(DEMO_JOB_ID);
       equal(job.JobId, DEMO_JOB_ID, "JobId");
       equal(attemptsOf(job), 2, "attempts");
@@ -203,8 +240,12 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "a 429 with Retry-After then success",
     async run(h) {
-      await h.fault({ match: { op: "DescribeInventoryTriggerJobs" }, times: 1, action: { status: 429, code: "SlowDown", retryAfter: 2 } });
-      const page = await h.client().listJobs({ type: "Workflow", states: ["All"] });
+      await h.fault({
+        match: { op: "DescribeInventoryTriggerJobs" },
+        times: 1,
+        action: { status: 429, code: "SlowDown", retryAfter: 2 },
+      });
+      const page = await h.client().listJobs({ type: "Workflow", states: "All" });
       check(jobsOf(page).length > 0, "jobs listed");
       equal(attemptsOf(page), 2, "attempts");
     },
@@ -224,7 +265,11 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "an ambiguous create: AmbiguousCreateError, never a second job",
     async run(h) {
-      await h.fault({ match: { op: "CreateInventoryTriggerJob" }, times: 1, action: { status: 500, code: "InternalError" } });
+      await h.fault({
+        match: { op: "CreateInventoryTriggerJob" },
+        times: 1,
+        action: { status: 500, code: "InternalError" },
+      });
       const error = await rejection(h.client().createJob(workflow("ambiguous")));
       check(isAmbiguousCreateError(error), `an AmbiguousCreateError, got ${String(error)}`);
       equal(error.jobName, "ambiguous", "jobName");
@@ -234,7 +279,12 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "a create answered 500 after it took effect is reconciled",
     async run(h) {
-      await h.fault({ match: { op: "CreateInventoryTriggerJob" }, times: 1, when: "after", action: { status: 500, code: "InternalError" } });
+      await h.fault({
+        match: { op: "CreateInventoryTriggerJob" },
+        times: 1,
+        when: "after",
+        action: { status: 500, code: "InternalError" },
+      });
       const job = await h.client().createJob(workflow("reconciled"));
       check(/^b[0-9a-f]{32}$/.test(job.JobId), "the job created by the first request");
       equal(await h.count("CreateInventoryTriggerJob"), 1, "creates sent");
@@ -253,7 +303,10 @@ export const SCENARIOS: readonly Scenario[] = [
       const signed = await signRequest({ method: "GET", url, credentials: wrong, now: h.now() });
       const res = await h.fetch(new Request(url, { headers: signed.headers }));
       equal(res.status, 403, "status");
-      const message = /<Message>([^<]*)<\/Message>/.exec(await res.text())?.[1] ?? "";
+      const message = (/<Message>([^<]*)<\/Message>/.exec(await res.text())?.[1] ?? "").replace(
+        /&(?:quot|apos|lt|gt|amp);/g,
+        (entity) => ENTITIES[entity] as string,
+      );
       const stringToSign = /StringToSign="((?:[^"\\]|\\.)*)"/.exec(message)?.[1];
       check(stringToSign !== undefined, `the fake explains its StringToSign: ${message}`);
       equal(JSON.parse(`"${stringToSign}"`), signed.parts.stringToSign, "StringToSign");
@@ -277,11 +330,19 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: "temporary credentials with x-ci-security-token",
     async run(h) {
-      const temp = { secretId: "AKIDconformanceTEMP00000000000000001", secretKey: "temp-secret-key-00000000000000001", token: "session-token-1" };
+      const temp = {
+        secretId: "AKIDconformanceTEMP00000000000000001",
+        secretKey: "temp-secret-key-00000000000000001",
+        token: "session-token-1",
+      };
       await h.addKey({ ...temp, expiresAt: h.now() + 3_600_000 });
-      const ok = await h.client({ credentials: { secretId: temp.secretId, secretKey: temp.secretKey, sessionToken: temp.token } }).describeJob(DEMO_JOB_ID);
+      const ok = await h
+        .client({ credentials: { secretId: temp.secretId, secretKey: temp.secretKey, sessionToken: temp.token } })
+        .describeJob(DEMO_JOB_ID);
       equal(ok.JobId, DEMO_JOB_ID, "JobId");
-      const withoutToken = await rejection(h.client({ credentials: { secretId: temp.secretId, secretKey: temp.secretKey } }).describeJob(DEMO_JOB_ID));
+      const withoutToken = await rejection(
+        h.client({ credentials: { secretId: temp.secretId, secretKey: temp.secretKey } }).describeJob(DEMO_JOB_ID),
+      );
       check(isCiServiceError(withoutToken), `refused without its token, got ${String(withoutToken)}`);
     },
   },

@@ -420,7 +420,10 @@ export function createFakeCi(options: FakeCiOptions = {}): FakeCi {
 
   const fake: FakeCi = {
     fetch: async (input, init) => {
-      const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+      // Servers call a handler with more than the request (Bun.serve: the server; workers: env and context):
+      // only a plain object is a RequestInit.
+      const plain = init !== undefined && init !== null && Object.getPrototypeOf(init) === Object.prototype;
+      const request = input instanceof Request && !plain ? input : new Request(input, plain ? init : undefined);
       const reply = await handle(await fromFetchRequest(request, bodyLimit));
       return toFetchResponse(reply, clock, request.signal);
     },
