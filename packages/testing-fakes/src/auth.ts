@@ -3,7 +3,7 @@ import { type AccountRegistry, accountMayAccess } from "./accounts.js";
 import type { SignatureVerdict } from "./journal.js";
 
 /**
- * Which error table the fake answers authentication failures from (api.md §13.2, OQ8): `cos` (default) uses the
+ * Which error table the fake answers authentication failures from (OQ8 of the README): `cos` (default) uses the
  * COS codes (`403 SignatureDoesNotMatch`, `403 InvalidAccessKeyId`, `403 AccessDenied` "Request has expired",
  * `403 RequestTimeTooSkewed`, `400 ExpiredToken`); `ci` the CI table (`401 AccessDenied`, `401 SecretidNotExist`,
  * `401 SignatureExpired`). Both answer `401 MissingAuthorization` / `401 InvalidAuthorization`.

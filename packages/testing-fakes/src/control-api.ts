@@ -47,7 +47,7 @@ function field(body: unknown, name: string): unknown {
 }
 
 /**
- * @internal The `/_fake/` control API (design card §8): JSON in and out, unsigned, loopback peers only, optionally
+ * @internal The `/_fake/` control API: JSON in and out, unsigned, loopback peers only, optionally
  * guarded by `x-fake-control-token`.
  */
 export function createControlApi(

@@ -80,7 +80,7 @@ export interface FakeCiOptions {
   readonly tzOffset?: string;
   /** Largest request body in bytes; larger answers `413 InvalidContent`. Default 1 MiB. */
   readonly bodyLimit?: number;
-  /** Behaviour for the open questions of api.md §12 (defaults §13.2). */
+  /** Behaviour where the service documentation is silent (the README's OQ table; defaults there). */
   readonly switches?: FakeCiSwitchesPatch;
   /** Journal entries kept (oldest dropped). Default 10 000. */
   readonly journalLimit?: number;
@@ -93,7 +93,7 @@ export interface FakeCiOptions {
       };
   /**
    * Answer `411 MissingContentLength` to a `POST` or `PUT` that reaches the listener without a `Content-Length`
-   * header (a chunked upload), as api.md §1.1 and §9.2 document. In-process requests (`fake.fetch`) are never
+   * header (a chunked upload), as the service documents for uploads. In-process requests (`fake.fetch`) are never
    * refused: a Fetch `Request` computes its length only when sent. Default `true`.
    */
   readonly requireContentLength?: boolean;

@@ -2,7 +2,7 @@ import type { FakeAccount } from "./accounts.js";
 import type { SeedJob } from "./job-types.js";
 
 /**
- * The bucket of the demo data and the default bucket of every fake (the api.md examples' bucket).
+ * The bucket of the demo data and the default bucket of every fake (the bucket of the service documentation's examples).
  *
  * @example
  * ```ts

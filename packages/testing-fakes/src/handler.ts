@@ -73,7 +73,7 @@ interface Outcome {
 
 const SKIPPED: SignatureVerdict = { result: "skipped", accepted: false };
 
-/** Characters XML 1.0 cannot hold (§2.2 Char): C0 controls but tab, LF, CR; lone surrogates; U+FFFE, U+FFFF. */
+/** Characters XML 1.0 cannot hold (XML 1.0 §2.2 Char): C0 controls but tab, LF, CR; lone surrogates; U+FFFE, U+FFFF. */
 const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const NOT_XML_ALL = new RegExp(NOT_XML.source, "gu");
 

@@ -76,7 +76,8 @@ describe("characters XML forbids", () => {
     const res = await fake.fetch(`http://127.0.0.1/nowhere%01?x=%EF%BF%BE`);
     expect(res.status).toBe(400);
     const body = await res.text();
-    expect(body).not.toMatch(/[\u0001\ufffe]/);
+    expect(body.includes("\u0001") || body.includes("\ufffe")).toBe(false);
+    expect(body).toContain("U+0001 in the path");
     expect(decodeErrorBody(body).Code).toBe("InvalidArgument");
   });
 });
@@ -131,18 +132,16 @@ describe("request targets and Authorization on the socket", () => {
   });
 
   it("closes a connection whose pipelined responses are never read, after the idle timeout", async () => {
-    const busy = createFakeCi({ allowAnySignature: true, transition: { mode: "manual" } });
-    for (let i = 0; i < 100; i++) {
-      busy.jobs.seed({ Name: `job${i}`, Type: "Workflow", Input: { Prefix: "p/" }, Operation: { WorkflowIds: "w" } });
-    }
+    // Each answer is a 1 MiB body: a few of them fill the socket buffers, whatever the machine's speed.
+    const busy = createFakeCi({ allowAnySignature: true });
+    busy.faults.add({ action: { status: 200, body: "x".repeat(1024 * 1024), contentType: "text/plain" } });
     const listener = await busy.listen({ idleTimeoutMs: 300 });
     try {
-      // Each answer lists 100 jobs (~40 KB): 800 of them are far more than the socket buffers hold.
-      const request = "GET /inventorytriggerjob?size=100 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-      const reply = await rawExchange(listener.port, request.repeat(800), { pauseMs: 4000 });
+      const request = "GET /inventorytriggerjob HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+      const reply = await rawExchange(listener.port, request.repeat(60), { pauseMs: 2000 });
       const answered = reply.split("HTTP/1.1 200").length - 1;
       expect(answered).toBeGreaterThan(0);
-      expect(answered).toBeLessThan(800);
+      expect(answered).toBeLessThan(60);
     } finally {
       await listener.close();
     }
@@ -212,7 +211,15 @@ describe("CORS", () => {
 describe("jobs and storage options", () => {
   it('jobs: "demo" seeds the sample job; storage is read at start and written on flush', async () => {
     let saved: FakeStateSnapshot | undefined;
-    const first = createCoreFakeCi({ jobs: "demo", storage: { read: () => saved, write: (s) => void (saved = s) } });
+    const first = createCoreFakeCi({
+      jobs: "demo",
+      storage: {
+        read: () => saved,
+        write: (s) => {
+          saved = s;
+        },
+      },
+    });
     expect(first.jobs.get(DEMO_JOB_ID)?.state).toBe("Running");
     first.state.flush();
     expect(saved?.jobs).toHaveLength(7);

@@ -11,9 +11,9 @@ import { type RandomSource, randomHex } from "./random.js";
  * ```
  */
 export interface IdGenerator {
-  /** A batch job id: `b` + 32 lowercase hex (api.md §7.3). */
+  /** A batch job id: `b` + 32 lowercase hex. */
   jobId(): string;
-  /** A request id: base64 of `<hex unix time>_<hex>_<hex>_<hex>` (api.md §7.3). */
+  /** A request id: base64 of `<hex unix time>_<hex>_<hex>_<hex>`. */
   requestId(nowMs: number): string;
   /** A trace id for error responses (base64 of 64 hex digits). */
   traceId(): string;

@@ -6,7 +6,7 @@ import { rawHttp, xmlText } from "./raw-http.fixture.js";
 
 const chunked = { host: CI_HOST, "content-type": "application/xml", "transfer-encoding": "chunked" };
 
-describe("411 MissingContentLength on the listener (api.md §1.1, §9.2)", () => {
+describe("411 MissingContentLength on the listener", () => {
   it("refuses a POST or PUT without Content-Length (a chunked upload), before looking at the signature", async () => {
     const fake = createFakeCi({ clock: manualClock(), accounts: [ACCOUNT] });
     const server = await fake.listen();

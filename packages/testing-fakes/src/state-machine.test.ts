@@ -190,7 +190,7 @@ describe("transition modes", () => {
 });
 
 describe("the state graph", () => {
-  it("paths follow the design card's diagram", () => {
+  it("paths follow the state machine's diagram", () => {
     expect(pathBetweenStates("Submitted", "Success")).toEqual(["Running", "Success"]);
     expect(pathBetweenStates("Submitted", "Pause")).toEqual(["Running", "Pause"]);
     expect(pathBetweenStates("Pause", "Failed")).toEqual(["Running", "Failed"]);
