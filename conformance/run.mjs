@@ -48,6 +48,7 @@ await build({
     local: join(here, "src/entry-local.ts"),
     remote: join(here, "src/entry-remote.ts"),
     "fake-setup": join(here, "src/fake-setup.ts"),
+    "run-suite": join(here, "src/run-suite.ts"),
   },
   outdir: dist,
   outExtension: { ".js": ".mjs" },
@@ -93,6 +94,8 @@ async function buildWorker() {
     ...(EXTRA.conditions ? { conditions: [...EXTRA.conditions, "workerd", "worker", "browser"] } : {}),
   });
 }
+
+const { formatTable } = await import("./dist/run-suite.mjs");
 
 // ---- helpers ------------------------------------------------------------------------------------------------
 function run(command, args, options = {}) {
@@ -278,17 +281,6 @@ const worker :Workerd.Worker = (
     child.kill("SIGKILL");
     await exited;
   }
-}
-
-function formatTable(report) {
-  const width = Math.max(...report.results.map((r) => r.name.length), 8);
-  const lines = [`conformance on ${report.runtime}`, `  ${"scenario".padEnd(width)}  result   ms`];
-  for (const r of report.results) {
-    lines.push(`  ${r.name.padEnd(width)}  ${r.ok ? "pass" : "FAIL"}  ${String(r.ms).padStart(5)}`);
-    if (r.error) lines.push(`      ${r.error}`);
-  }
-  lines.push(`  ${report.runtime}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
-  return lines.join("\n");
 }
 
 const RUNTIMES = [
