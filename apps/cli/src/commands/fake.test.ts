@@ -129,6 +129,27 @@ describe("cibatch fake", () => {
     expect(after.code).toBe(6);
   });
 
+  it("--seed still works as the old name of --jobs, with a deprecation note", async () => {
+    const fake = await startFake(["--port", "0", "--seed", "none"]);
+    try {
+      expect(fake.stderr()).toContain("--seed is deprecated and will be removed; use --jobs none");
+      const jobs = (await (await fetch(`${fake.url}/_fake/jobs`)).json()) as unknown[];
+      expect(jobs).toEqual([]);
+    } finally {
+      expect(await fake.stop("SIGTERM")).toBe(0);
+    }
+  });
+
+  it.each([
+    [["--random-seed", "NaN"], /--random-seed NaN is not an integer/],
+    [["--host", "not a host!"], /--host "not a host!" is not an address/],
+    [["--jobs", "demo", "--seed", "demo"], /give --jobs only/],
+  ])("%j is a usage error (exit 2)", async (argv, message) => {
+    const result = await overHttp(["fake", "--port", "0", ...argv], BASE_ENV);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
   it("passes its flags on: --jobs none, --account, --bucket/--region, --state", async () => {
     const state = join(temp, "state.json");
     const account = "mybucket-1251000000:AKIDmine000000000000000000000000000:mySecretKey0000000000000000000000";
