@@ -19,7 +19,6 @@ export interface Scenario {
 const DEMO_JOB_ID = "b3deffea2f84911ec9cb15254008618d9";
 const MISSING_ID = "b00000000000000000000000000000000";
 const WORKFLOW_ID = "w7476ff3564ee45b7b490d64bccaba6cc";
-const CI_HOST = `${ACCOUNT.bucket}.ci.ap-beijing.myqcloud.com`;
 const ENTITIES: Record<string, string> = { "&quot;": '"', "&apos;": "'", "&lt;": "<", "&gt;": ">", "&amp;": "&" };
 
 function check(condition: unknown, message: string): asserts condition {
@@ -356,14 +355,13 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
-    name: "the signed Host: requests reach the fake as the real CI host's bucket",
+    name: "a hand-signed request: x-ci-request-id readable (exposed to a page)",
     async run(h) {
       const url = `${h.baseUrl}/inventorytriggerjob?size=1`;
       const signed = await signRequest({ method: "GET", url, credentials: ACCOUNT, now: h.now() });
       const res = await h.fetch(new Request(url, { headers: signed.headers }));
       equal(res.status, 200, "status");
-      check(res.headers.get("x-ci-request-id"), "x-ci-request-id readable (exposed to a browser page)");
-      check(h.baseUrl.startsWith("http") && CI_HOST.length > 0, "base URL");
+      check(res.headers.get("x-ci-request-id"), "x-ci-request-id readable");
     },
   },
 ];
