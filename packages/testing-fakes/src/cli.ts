@@ -67,6 +67,7 @@ Options:
                              default: the demo account ${DEMO_ACCOUNT.secretId}
   --jobs <demo|FILE>         jobs to start with: the built-in demo set, or a JSON file of jobs
                              (wire names: {"Name", "Type", "State", "Input", "Operation", ...})
+  --seed <demo|FILE>         the old name of --jobs (deprecated)
   --state <FILE>             load state from FILE at start, write it back on change and on exit
   --random-seed <n>          integer seed of ids and fault dice (default: random, printed)
   --clock <real|manual>      clock (default real; manual moves through POST /_fake/clock)
