@@ -15,7 +15,7 @@ import { parseTransition } from "./transition.js";
  *
  * @example
  * ```ts
- * import type { FakeCliIo } from "@cibatch/testing-fakes";
+ * import type { FakeCliIo } from "@cibatch/testing-fakes/node";
  * const lines: string[] = [];
  * const io: FakeCliIo = {
  *   stdout: { write: (text) => lines.push(text) },
@@ -50,7 +50,7 @@ export interface FakeCliIo {
  *
  * @example
  * ```ts
- * import { FAKE_CLI_USAGE } from "@cibatch/testing-fakes";
+ * import { FAKE_CLI_USAGE } from "@cibatch/testing-fakes/node";
  * console.log(FAKE_CLI_USAGE);
  * ```
  */
@@ -135,7 +135,7 @@ const BIND_ERRORS: ReadonlySet<unknown> = new Set(["EADDRINUSE", "EADDRNOTAVAIL"
  * @param io - output and signal hooks
  * @example
  * ```ts
- * import { runFakeCli } from "@cibatch/testing-fakes";
+ * import { runFakeCli } from "@cibatch/testing-fakes/node";
  * const code = await runFakeCli(["--port", "0", "--jobs", "demo"], { stdout: process.stdout, stderr: process.stderr });
  * process.exitCode = code;
  * ```

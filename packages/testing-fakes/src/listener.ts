@@ -9,7 +9,7 @@ import type { FakeReply, FakeRequest } from "./reply.js";
  *
  * @example
  * ```ts
- * import type { ListenOptions } from "@cibatch/testing-fakes";
+ * import type { ListenOptions } from "@cibatch/testing-fakes/node";
  * const options: ListenOptions = { host: "127.0.0.1", port: 0 };
  * ```
  */
@@ -32,7 +32,7 @@ export interface ListenOptions {
  *
  * @example
  * ```ts
- * import { createFakeCi } from "@cibatch/testing-fakes";
+ * import { createFakeCi } from "@cibatch/testing-fakes/node";
  * const fake = createFakeCi();
  * const server = await fake.listen();
  * console.log(server.url); // http://127.0.0.1:PORT
