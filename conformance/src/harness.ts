@@ -35,7 +35,7 @@ export interface Harness {
   advanceClock(ms: number): Promise<void>;
   /** Requests the fake saw of one operation. */
   count(op: string): Promise<number>;
-  addKey(key: { secretId: string; secretKey: string; token: string; expiresAt?: number }): Promise<void>;
+  addKey(key: { secretId: string; secretKey: string; token: string }): Promise<void>;
 }
 
 function baseOptions(
