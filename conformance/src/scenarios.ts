@@ -48,7 +48,7 @@ const workflow = (name: string) => ({
 /** The scenarios, in order; each starts from `h.reset()` (demo jobs, no faults, empty journal). */
 export const SCENARIOS: readonly Scenario[] = [
   {
-    name: "describe the seed document's job",
+    name: "describe the documented sample job",
     async run(h) {
       const job = await h.client().describeJob(DEMO_JOB_ID);
       equal(job.JobId, DEMO_JOB_ID, "JobId");

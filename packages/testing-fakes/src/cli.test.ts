@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { CI_HOST, signedRequest } from "./client.fixture.js";
 import { DEMO_ACCOUNT, DEMO_JOB_ID, demoJobs } from "./demo-seed.js";
 import { createFakeCi } from "./node.js";
 import { rawHttp } from "./raw-http.fixture.js";
-import { readShared, SHARED_DIR } from "./vectors.fixture.js";
+import { DOCUMENTED_DESCRIBE_SAMPLE } from "./sample-response.fixture.js";
 
 interface Running {
   readonly lines: string[];
@@ -54,16 +54,6 @@ async function start(argv: string[]): Promise<Running> {
   };
 }
 
-/** The `<Response>` sample of the seed document, whitespace between tags removed. */
-function seedSampleResponse(): string {
-  const seedFile = readdirSync(join(SHARED_DIR, "seeds")).find((f) => f.endsWith(".txt"));
-  const text = readShared(`seeds/${seedFile}`);
-  // The last <Response> block is the one under "## Samples" (the first is the schema outline).
-  const sample = [...text.matchAll(/<Response>[\s\S]*?<\/Response>/g)].at(-1)?.[0];
-  if (!sample) throw new Error("the seed document has no sample <Response>");
-  return sample.replace(/>\s+</g, "><").trim();
-}
-
 describe("cibatch-fake (runFakeCli)", () => {
   it("prints the URL first, then a JSON line; serves the demo seed; stops on SIGTERM with 0", async () => {
     const cli = await start(["--port", "0", "--jobs", "demo", "--random-seed", "5", "--clock", "manual"]);
@@ -78,7 +68,7 @@ describe("cibatch-fake (runFakeCli)", () => {
     });
     expect(cli.stderr.join("")).toContain(DEMO_ACCOUNT.secretId);
 
-    // Describe the seed document's job through the real CI host name and the demo credentials.
+    // Describe the service documentation's job through the real CI host name and the demo credentials.
     const fake = createFakeCi({ accounts: [DEMO_ACCOUNT] });
     const clock = await (await fetch(`${cli.url}/_fake/clock`)).json();
     fake.clock.set((clock as { now: number }).now);
@@ -92,8 +82,8 @@ describe("cibatch-fake (runFakeCli)", () => {
     const res = await rawHttp(cli.url, { target: `/inventorytriggerjob/${DEMO_JOB_ID}`, headers });
     expect(res.status, res.body).toBe(200);
     const requestId = res.headers["x-ci-request-id"] as string;
-    // Exactly the seed's sample response, but for our own request id.
-    expect(res.body).toBe(seedSampleResponse().replace("NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ==", requestId));
+    // Exactly the documented sample response, but for our own request id.
+    expect(res.body).toBe(DOCUMENTED_DESCRIBE_SAMPLE.replace("NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ==", requestId));
 
     const jobs = (await (await fetch(`${cli.url}/_fake/jobs`)).json()) as { state: string; type: string }[];
     expect(new Set(jobs.map((j) => j.state))).toEqual(

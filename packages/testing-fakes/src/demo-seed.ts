@@ -13,7 +13,7 @@ import type { SeedJob } from "./job-types.js";
 export const DEMO_BUCKET = "examplebucket-1250000000";
 
 /**
- * The region of the demo data and the default region (the seed document's sample host is in `ap-beijing`).
+ * The region of the demo data and the default region (the documented sample host is in `ap-beijing`).
  *
  * @example
  * ```ts
@@ -40,7 +40,7 @@ export const DEMO_ACCOUNT: FakeAccount = {
 };
 
 /**
- * The id of the seed document's sample job (DOC-GET sample response).
+ * The id of the documented sample job (DOC-GET sample response).
  *
  * @example
  * ```ts
@@ -68,7 +68,7 @@ const jobOperation = {
 };
 
 /**
- * The built-in `demo` seed (`cibatch-fake --seed demo`): the seed document's job
+ * The built-in `demo` seed (`cibatch-fake --seed demo`): the documented sample job
  * `b3deffea2f84911ec9cb15254008618d9` exactly as in its sample response (Workflow, `Running`, `StartTime`/`EndTime`
  * `-`), the list sample's `Job` variant `be8f65004eb8511eaaed4f377124a303c`, and one job in each other state.
  * Demo jobs are pinned (`transition: manual`) so they keep their documented state; jobs you create move normally.

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export interface SignatureVector {
@@ -14,21 +14,14 @@ export interface SignatureVector {
   readonly expected: { readonly authorization: string; readonly signature: string };
 }
 
-/** `<repo root>/../shared`, where the project's specifications live (also in CI, beside the clone). */
-export const SHARED_DIR: string = fileURLToPath(new URL("../../../../shared/", import.meta.url));
+/** The signer's vector file (its README names where each vector comes from). */
+const VECTORS_FILE: string = fileURLToPath(
+  new URL("../../signer/test-vectors/signature-vectors.json", import.meta.url),
+);
 
-/** Reads a file of the shared folder; fails loudly when the folder is missing. */
-export function readShared(relative: string): string {
-  const file = `${SHARED_DIR}${relative}`;
-  if (!existsSync(file)) {
-    throw new Error(`${file} is missing: the tests read the project's shared specs from <repo root>/../shared/`);
-  }
-  return readFileSync(file, "utf8");
-}
-
-/** Every vector of spec/signature-vectors.json, read at test time (never retyped). */
+/** Every vector of the signer's test-vectors/signature-vectors.json, read at test time (never retyped). */
 export function loadVectors(): SignatureVector[] {
-  const json = JSON.parse(readShared("spec/signature-vectors.json")) as { vectors: SignatureVector[] };
+  const json = JSON.parse(readFileSync(VECTORS_FILE, "utf8")) as { vectors: SignatureVector[] };
   if (!Array.isArray(json.vectors) || json.vectors.length === 0)
     throw new Error("signature-vectors.json has no vectors");
   return json.vectors;

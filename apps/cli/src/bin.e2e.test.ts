@@ -3,8 +3,9 @@ import { fileURLToPath } from "node:url";
 import { createFakeCi, DEMO_ACCOUNT, DEMO_JOB_ID, demoJobs, type RunningListener } from "@cibatch/testing-fakes/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-// Built by vitest.global-setup.ts before the run.
-const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+// The installed command (a shim over dist/bin.js), built by turbo before the run: `pnpm test:e2e` runs this
+// package's test:e2e task, which depends on its build.
+const BIN = fileURLToPath(new URL("../bin/cibatch.js", import.meta.url));
 const WORKFLOW = "w7476ff3564ee45b7b490d64bccaba6cc";
 
 interface Spawned {
