@@ -5,7 +5,7 @@
 // runtime in vitest's report shape; the last line is "N passed, M failed". A runtime that cannot be installed or
 // started counts as a failed suite, never as skipped.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -177,6 +177,110 @@ async function waitForHttp(url, timeoutMs) {
   }
 }
 
+// ---- the fake README's server examples, run as written (the port aside) on their own runtime -------------------
+function readmeBlock(firstLine) {
+  const text = readFileSync(join(here, "..", "packages", "testing-fakes", "README.md"), "utf8");
+  const block = [...text.matchAll(/```\w*\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.startsWith(firstLine));
+  if (!block) throw new Error(`the fake's README has no example starting with "${firstLine}"`);
+  return block;
+}
+
+async function checkReadmeServer(url) {
+  await waitForHttp(`${url}/_fake/jobs`, 30_000);
+  const jobs = await (await fetch(`${url}/_fake/jobs`)).json();
+  if (jobs.length !== 7) throw new Error(`expected the 7 demo jobs, found ${jobs.length}`);
+  const { signRequest } = await import("@cibatch/signer");
+  const { DEMO_ACCOUNT, DEMO_JOB_ID } = await import("@cibatch/testing-fakes");
+  const target = `${url}/inventorytriggerjob/${DEMO_JOB_ID}`;
+  const signed = await signRequest({ method: "GET", url: target, credentials: DEMO_ACCOUNT });
+  const res = await fetch(target, { headers: signed.headers });
+  const body = await res.text();
+  if (res.status !== 200 || !body.includes("<Name>demo</Name>")) throw new Error(`describe: ${res.status} ${body}`);
+}
+
+/** Runs one README example as a child process on a free port and checks it serves the demo jobs. */
+async function readmeServer(runtime, firstLine, start) {
+  const port = await freePort();
+  const started = performance.now();
+  let child;
+  let log = "";
+  let error;
+  try {
+    child = await start(readmeBlock(firstLine).replaceAll("8080", String(port)), port);
+    child.stdout?.on("data", (c) => {
+      log += c;
+    });
+    child.stderr?.on("data", (c) => {
+      log += c;
+    });
+    await checkReadmeServer(`http://127.0.0.1:${port}`);
+  } catch (caught) {
+    error = `${caught instanceof Error ? caught.message : String(caught)}\n${log}`;
+  } finally {
+    if (child) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGKILL");
+      await exited;
+    }
+  }
+  const result = {
+    name: `the fake README's ${firstLine.slice(3).split(":")[0]} example serves the demo jobs`,
+    ok: !error,
+    ms: Math.round(performance.now() - started),
+    ...(error ? { error } : {}),
+  };
+  const report = {
+    runtime: `${runtime}, README example`,
+    numPassedTests: error ? 0 : 1,
+    numFailedTests: error ? 1 : 0,
+    numPendingTests: 0,
+    numTodoTests: 0,
+    numFailedTestSuites: 0,
+    results: [result],
+  };
+  console.log(`${formatTable(report)}\n`);
+  return report;
+}
+
+function spawnScript(file, code, command, args) {
+  writeFileSync(file, code);
+  return spawn(command, args, { cwd: here, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+const readmeDeno = () =>
+  readmeServer("deno", "// Deno:", async (code) =>
+    spawnScript(join(dist, "readme-deno.mjs"), code, bin("deno"), [
+      "run",
+      "--allow-net",
+      join(dist, "readme-deno.mjs"),
+    ]),
+  );
+
+const readmeBun = () =>
+  readmeServer("bun", "// Bun:", async (code) =>
+    spawnScript(join(dist, "readme-bun.mjs"), code, bunBinary(), [join(dist, "readme-bun.mjs")]),
+  );
+
+const readmeWorkerd = () =>
+  readmeServer("workerd", "// workerd", async (code, port) => {
+    const dir = join(dist, "readme-workerd");
+    mkdirSync(dir, { recursive: true });
+    await build({
+      stdin: { contents: code, resolveDir: here, sourcefile: "readme-worker.js" },
+      outfile: join(dir, "worker.mjs"),
+      bundle: true,
+      platform: "browser",
+      conditions: ["workerd", "worker", "browser"],
+      format: "esm",
+      logLevel: "silent",
+      ...EXTRA,
+      ...(EXTRA.conditions ? { conditions: [...EXTRA.conditions, "workerd", "worker", "browser"] } : {}),
+    });
+    const config = readmeBlock("# workerd serve config.capnp").replaceAll("8080", String(port));
+    writeFileSync(join(dir, "config.capnp"), config);
+    return spawn(bin("workerd"), ["serve", "config.capnp"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  });
+
 // ---- runtimes -----------------------------------------------------------------------------------------------
 async function local(command, args) {
   const result = await run(command, args);
@@ -287,10 +391,10 @@ const RUNTIMES = [
   ["node20", () => local(nodeBinary(20), [join(dist, "local.mjs")])],
   ["node22", () => local(nodeBinary(22), [join(dist, "local.mjs")])],
   ["node24", () => local(nodeBinary(24), [join(dist, "local.mjs")])],
-  ["bun", () => local(bunBinary(), [join(dist, "local.mjs")])],
-  ["deno", () => local(bin("deno"), ["run", "-A", join(dist, "local.mjs")])],
+  ["bun", async () => [...(await local(bunBinary(), [join(dist, "local.mjs")])), await readmeBun()]],
+  ["deno", async () => [...(await local(bin("deno"), ["run", "-A", join(dist, "local.mjs")])), await readmeDeno()]],
   ["chromium", chromium],
-  ["workerd", workerd],
+  ["workerd", async () => [...(await workerd()), await readmeWorkerd()]],
 ];
 
 const summary = [];
