@@ -1,5 +1,5 @@
 /**
- * The exit statuses of `cibatch` (cli.md §6), stable across minor versions.
+ * The exit statuses of `cibatch`, stable across minor versions.
  *
  * @example
  * ```ts
@@ -19,6 +19,7 @@ export const EXIT: {
   readonly WAIT_TIMEOUT: 8;
   readonly JOB_FAILED: 9;
   readonly AMBIGUOUS_CREATE: 10;
+  readonly DECODE: 11;
   readonly INTERRUPTED: 130;
 } = {
   OK: 0,
@@ -32,6 +33,7 @@ export const EXIT: {
   WAIT_TIMEOUT: 8,
   JOB_FAILED: 9,
   AMBIGUOUS_CREATE: 10,
+  DECODE: 11,
   INTERRUPTED: 130,
 };
 
@@ -70,6 +72,7 @@ export const EXIT_CODES: readonly ExitCodeRow[] = [
   { code: EXIT.WAIT_TIMEOUT, meaning: "jobs wait timed out" },
   { code: EXIT.JOB_FAILED, meaning: "the job reached Failed or Cancel (wait --until success, watch --exit-status)" },
   { code: EXIT.AMBIGUOUS_CREATE, meaning: "create outcome unknown: the job may exist, check before retrying" },
+  { code: EXIT.DECODE, meaning: "the service's answer could not be read (not XML, or not the documented shape)" },
   { code: EXIT.INTERRUPTED, meaning: "interrupted (Ctrl-C, SIGINT)" },
 ];
 

@@ -224,7 +224,7 @@ export async function authenticate(input: {
     if (result.token.value !== account.token) {
       return refuse("InvalidToken", `The ${result.token.name} does not belong to this temporary SecretId.`, ids);
     }
-    if (account.expiresAt !== undefined && input.now >= account.expiresAt) {
+    if (account.expiresAt !== undefined && input.now >= account.expiresAt.getTime()) {
       return refuse(
         "ExpiredToken",
         `The temporary credentials expired at ${new Date(account.expiresAt).toISOString()}; fetch new ones.`,

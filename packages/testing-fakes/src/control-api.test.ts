@@ -105,6 +105,11 @@ describe("control API under /_fake/", () => {
     expect((await control("DELETE", "keys/AKIDnew")).status).toBe(200);
     expect((await control("DELETE", "keys/AKIDnew")).status).toBe(404);
     expect((await control("POST", "keys", { secretId: "" })).status).toBe(400);
+    const expiring = { secretId: "AKIDtemp2", secretKey: "k2", token: "t2", expiresAt: Date.UTC(2030, 0, 1) };
+    expect((await control("POST", "keys", expiring)).status).toBe(201);
+    const listed = (await control("GET", "keys")).json as { secretId: string; expiresAt?: number }[];
+    expect(listed.find((k) => k.secretId === "AKIDtemp2")?.expiresAt).toBe(Date.UTC(2030, 0, 1));
+    expect((await control("POST", "keys", { ...expiring, secretId: "AKIDtemp3", expiresAt: "soon" })).status).toBe(400);
     expect((await control("POST", "queues/p1/pause")).status).toBe(200);
     expect((await control("POST", "queues/p1/resume")).status).toBe(200);
   });

@@ -78,6 +78,11 @@ export function createControlApi(
           return json(200, fake.keys.list());
         case "POST keys": {
           const body = parseBody(request) as Parameters<FakeCi["keys"]["add"]>[0];
+          // JSON has no Date: the expiry comes as epoch ms or an ISO string.
+          const expires = field(body, "expiresAt");
+          if (typeof expires === "number" || typeof expires === "string") {
+            (body as { expiresAt?: Date }).expiresAt = new Date(expires);
+          }
           fake.keys.add(body);
           return json(201, { ok: true, secretId: body.secretId });
         }

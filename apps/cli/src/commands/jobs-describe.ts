@@ -6,8 +6,8 @@ import type { CommandHandler } from "../support/context.js";
 import { mapLimit } from "../support/map-limit.js";
 
 /**
- * `cibatch jobs describe <jobId...>`: one request per id, up to 4 in flight (multi-id requests are undocumented,
- * api.md §12.1). Prints `{"Jobs": [...]}` (plus `NonExistJobIds` when some are missing); each missing id is named
+ * `cibatch jobs describe <jobId...>`: one request per id, up to 4 in flight (the service does not document
+ * several ids in one request). Prints `{"Jobs": [...]}` (plus `NonExistJobIds` when some are missing); each missing id is named
  * on stderr and the exit status is 7.
  *
  * @example
@@ -25,8 +25,8 @@ export const execute: CommandHandler = async (ctx) => {
   const jobs: JobsDetail[] = [];
   const missing: string[] = [];
   results.forEach((result, i) => {
-    jobs.push(...result.jobs);
-    if (result.jobs.length === 0 || result.nonExistJobIds.length > 0) missing.push(ids[i] as string);
+    jobs.push(...result.JobsDetail);
+    if (result.JobsDetail.length === 0 || result.NonExistJobIds.length > 0) missing.push(ids[i] as string);
   });
   if (jobs.length > 0 || ctx.format === "json" || ctx.format === "yaml") {
     await ctx.emit({
