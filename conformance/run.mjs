@@ -98,9 +98,31 @@ async function buildWorker() {
 const { formatTable } = await import("./dist/run-suite.mjs");
 
 // ---- helpers ------------------------------------------------------------------------------------------------
+
+/** Starts `command` in a process group of its own, so that stopping it also stops what its bin shim started. */
+function spawnGroup(command, args, options) {
+  return spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], ...options, detached: true });
+}
+
+/** Kills a process group started by {@link spawnGroup} and waits for its leader to exit. */
+async function stopGroup(child) {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {}
+    return;
+  }
+  const exited = new Promise((r) => child.once("exit", r));
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL");
+  }
+  await exited;
+}
 function run(command, args, options = {}) {
   return new Promise((done) => {
-    const child = spawn(command, args, { cwd: here, stdio: ["ignore", "pipe", "pipe"], ...options });
+    const child = spawnGroup(command, args, { cwd: here, ...options });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c) => {
@@ -109,13 +131,14 @@ function run(command, args, options = {}) {
     child.stderr.on("data", (c) => {
       stderr += c;
     });
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? RUN_TIMEOUT_MS);
+    const timer = setTimeout(() => void stopGroup(child), options.timeoutMs ?? RUN_TIMEOUT_MS);
     child.on("error", (error) => {
       clearTimeout(timer);
       done({ code: -1, stdout, stderr: `${stderr}${error.message}` });
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      void stopGroup(child); // anything the runtime's bin shim left behind
       done({ code: code ?? signal, stdout, stderr });
     });
   });
@@ -217,11 +240,7 @@ async function readmeServer(runtime, firstLine, start) {
   } catch (caught) {
     error = `${caught instanceof Error ? caught.message : String(caught)}\n${log}`;
   } finally {
-    if (child) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGKILL");
-      await exited;
-    }
+    if (child) await stopGroup(child);
   }
   const result = {
     name: `the fake README's ${firstLine.slice(3).split(":")[0]} example serves the demo jobs`,
@@ -244,7 +263,7 @@ async function readmeServer(runtime, firstLine, start) {
 
 function spawnScript(file, code, command, args) {
   writeFileSync(file, code);
-  return spawn(command, args, { cwd: here, stdio: ["ignore", "pipe", "pipe"] });
+  return spawnGroup(command, args, { cwd: here });
 }
 
 const readmeDeno = () =>
@@ -278,7 +297,7 @@ const readmeWorkerd = () =>
     });
     const config = readmeBlock("# workerd serve config.capnp").replaceAll("8080", String(port));
     writeFileSync(join(dir, "config.capnp"), config);
-    return spawn(bin("workerd"), ["serve", "config.capnp"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    return spawnGroup(bin("workerd"), ["serve", "config.capnp"], { cwd: dir });
   });
 
 // ---- runtimes -----------------------------------------------------------------------------------------------
@@ -356,7 +375,7 @@ const worker :Workerd.Worker = (
 );
 `,
   );
-  const child = spawn(bin("workerd"), ["serve", config], { cwd: dist, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawnGroup(bin("workerd"), ["serve", config], { cwd: dist });
   let log = "";
   child.stdout.on("data", (c) => {
     log += c;
@@ -381,9 +400,7 @@ const worker :Workerd.Worker = (
     return [...reports, ...served];
   } finally {
     // workerd drains open connections on SIGTERM; the suite is done, so it is stopped outright.
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGKILL");
-    await exited;
+    await stopGroup(child);
   }
 }
 
