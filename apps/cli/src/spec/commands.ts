@@ -288,7 +288,8 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: "accept these credentials (repeatable; default: the demo account)",
         repeatable: true,
       },
-      { flags: "--seed <file|demo|none>", description: "jobs to start with", defaultText: "demo" },
+      { flags: "--jobs <file|demo|none>", description: "jobs to start with", defaultText: "demo" },
+      { flags: "--seed <file|demo|none>", description: "deprecated name of --jobs" },
       { flags: "--state <file>", description: "load state from file at start, write it back on change" },
       { flags: "--random-seed <n>", description: "seed of ids and fault dice" },
       {
