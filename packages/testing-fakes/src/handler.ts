@@ -1,3 +1,4 @@
+import { md5 as md5Of } from "@noble/hashes/legacy.js";
 import type { AccountRegistry } from "./accounts.js";
 import { type AuthErrorStyle, authenticate } from "./auth.js";
 import { base64OfBytes, utf8Bytes } from "./bytes.js";
@@ -10,7 +11,7 @@ import { type JobRecord, type JobStore, viewOf } from "./job-store.js";
 import type { JournalStore, SignatureVerdict } from "./journal.js";
 import { type ListCursors, listJobsPage } from "./list-jobs.js";
 import { LIST_PARAMS, parseListQuery } from "./list-params.js";
-import { md5 as md5Of } from "./md5.js";
+
 import type { Delivery, FakeReply, FakeRequest } from "./reply.js";
 import { knownParams, type Route, routeRequest } from "./routes.js";
 import type { FakeCiSwitches } from "./switches.js";
