@@ -13,7 +13,6 @@ import { describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const ROOMS = ["packages/signer", "packages/xml-model", "packages/ci-client", "packages/testing-fakes", "apps/cli"];
 
-
 interface Example {
   /** `packages/signer/src/index.ts:42` */
   readonly where: string;
