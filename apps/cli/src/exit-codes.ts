@@ -1,5 +1,5 @@
 /**
- * The exit statuses of `cibatch` (cli.md §6), stable across minor versions.
+ * The exit statuses of `cibatch`, stable across minor versions.
  *
  * @example
  * ```ts
@@ -19,6 +19,7 @@ export const EXIT: {
   readonly WAIT_TIMEOUT: 8;
   readonly JOB_FAILED: 9;
   readonly AMBIGUOUS_CREATE: 10;
+  readonly DECLINED: 12;
   readonly INTERRUPTED: 130;
 } = {
   OK: 0,
@@ -32,6 +33,7 @@ export const EXIT: {
   WAIT_TIMEOUT: 8,
   JOB_FAILED: 9,
   AMBIGUOUS_CREATE: 10,
+  DECLINED: 12,
   INTERRUPTED: 130,
 };
 
@@ -70,6 +72,7 @@ export const EXIT_CODES: readonly ExitCodeRow[] = [
   { code: EXIT.WAIT_TIMEOUT, meaning: "jobs wait timed out" },
   { code: EXIT.JOB_FAILED, meaning: "the job reached Failed or Cancel (wait --until success, watch --exit-status)" },
   { code: EXIT.AMBIGUOUS_CREATE, meaning: "create outcome unknown: the job may exist, check before retrying" },
+  { code: EXIT.DECLINED, meaning: "a confirmation prompt was declined: nothing was changed" },
   { code: EXIT.INTERRUPTED, meaning: "interrupted (Ctrl-C, SIGINT)" },
 ];
 
@@ -85,4 +88,43 @@ export const EXIT_CODES: readonly ExitCodeRow[] = [
 export function exitCodesText(): string {
   const lines = EXIT_CODES.map(({ code, meaning }) => `  ${String(code).padStart(3)}  ${meaning}`);
   return `cibatch exit codes (stable across minor versions):\n\n${lines.join("\n")}\n`;
+}
+
+/** Exit statuses from least to most serious, for commands that report several outcomes at once. */
+const SEVERITY: readonly number[] = [
+  EXIT.OK,
+  EXIT.NOT_FOUND,
+  EXIT.JOB_FAILED,
+  EXIT.WAIT_TIMEOUT,
+  EXIT.SERVICE,
+  EXIT.UNAVAILABLE,
+  EXIT.AUTH,
+  EXIT.CONFIG,
+  EXIT.USAGE,
+  EXIT.AMBIGUOUS_CREATE,
+  EXIT.FAILURE,
+  EXIT.INTERRUPTED,
+];
+
+/**
+ * The most serious of several exit statuses (`jobs describe A B C` where A was found, B not found and C failed
+ * with a service error ends 5): not found < job failed < timed out < service error < unavailable < credentials <
+ * configuration < usage < ambiguous create < unexpected < interrupted. A status not in that list counts as
+ * unexpected.
+ *
+ * @param codes - The statuses of each outcome.
+ * @returns The worst one, 0 for none.
+ * @example
+ * ```ts
+ * import { worstExit } from "./exit-codes.js";
+ * worstExit([0, 7, 5]); // 5
+ * ```
+ * @internal
+ */
+export function worstExit(codes: readonly number[]): number {
+  const rank = (code: number): number => {
+    const index = SEVERITY.indexOf(code);
+    return index === -1 ? SEVERITY.indexOf(EXIT.FAILURE) : index;
+  };
+  return codes.reduce((worst, code) => (rank(code) > rank(worst) ? code : worst), EXIT.OK as number);
 }

@@ -28,10 +28,12 @@ export interface OutputView {
   readonly data: Json;
   readonly table?: TableModel | undefined;
   readonly text?: readonly (readonly string[])[] | undefined;
+  /** A free-form view (the detail view of `jobs describe`), used instead of `table` and `text`. */
+  readonly detail?: ((options: { styles: Styles; maxWidth: number | undefined }) => string) | undefined;
 }
 
 /**
- * How to render: the format, the `--query`, the styles of stdout and the terminal width (TTY only).
+ * How to render: the format, the `--query`, the styles of stdout and the width tables fit.
  *
  * @example
  * ```ts
@@ -46,6 +48,8 @@ export interface RenderOptions {
   readonly query?: string | undefined;
   readonly styles: Styles;
   readonly maxWidth?: number | undefined;
+  /** Styles for `-o text` (no colour: text is for scripts). */
+  readonly plainStyles?: Styles | undefined;
 }
 
 /**
@@ -102,9 +106,12 @@ export async function renderView(view: OutputView, options: RenderOptions): Prom
       return stringify(data);
     }
     case "text":
+      if (!queried && view.detail)
+        return view.detail({ styles: options.plainStyles ?? options.styles, maxWidth: undefined });
       if (!queried && view.text) return view.text.map((row) => `${row.join("\t")}\n`).join("");
       return textOf(data);
     case "table":
+      if (!queried && view.detail) return view.detail({ styles: options.styles, maxWidth: options.maxWidth });
       return renderTable(!queried && view.table ? view.table : tableOf(data), options.styles, options.maxWidth);
   }
 }

@@ -32,6 +32,8 @@ export type ConfigKey = (typeof KEYS)[number];
 export interface ConfigProfile {
   readonly file: string;
   readonly values: Partial<Record<ConfigKey, string>>;
+  /** Whether the file has a section for the profile. */
+  readonly found?: boolean;
 }
 
 /**
@@ -85,11 +87,12 @@ export async function readConfigProfile(file: string, profile: string): Promise<
       .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], sections);
   }
   const values: Partial<Record<ConfigKey, string>> = {};
-  if (section !== null && typeof section === "object") {
+  const found = section !== null && typeof section === "object";
+  if (found) {
     for (const key of KEYS) {
       const value = (section as Record<string, unknown>)[key];
       if (typeof value === "string" && value.trim() !== "") values[key] = value.trim();
     }
   }
-  return { file, values };
+  return { file, values, found };
 }

@@ -31,6 +31,13 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   },
   { flags: "--query <jmespath>", description: "JMESPath expression applied to the JSON result before formatting" },
   {
+    flags: "--time-format <format>",
+    description:
+      "times in tables and text: relative (3 min ago), local (TZ), iso-utc, or service (as the service sent them)",
+    choices: ["relative", "local", "iso-utc", "service"],
+    defaultText: "relative in a table on a terminal, else service",
+  },
+  {
     flags: "--color <when>",
     description: "colour output (NO_COLOR and FORCE_COLOR are honoured in auto)",
     choices: ["auto", "on", "off", "always", "never"],
@@ -94,7 +101,11 @@ const createCommand: CommandSpec = {
       description: "the whole request as JSON (file or - for stdin); flags override its fields",
     },
     { flags: "--cli-input-yaml <file>", description: "the whole request as YAML (file or - for stdin)" },
-    { flags: "--generate-skeleton", description: "print a request template for --cli-input-json and exit" },
+    {
+      flags: "--generate-skeleton",
+      description:
+        "print an empty request template for --cli-input-json and exit: a workflow job, or with --type job an independent-node job; fill in the values (empty ones are left out)",
+    },
     { flags: "--generate-cli-skeleton", description: "same as --generate-skeleton" },
     { flags: "--dry-run", description: "print the XML body and the signed request (signature redacted); send nothing" },
     {
@@ -131,8 +142,9 @@ const describeCommand: CommandSpec = {
 const listCommand: CommandSpec = {
   name: "list",
   aliases: ["DescribeInventoryTriggerJobs"],
-  summary: "list jobs, following NextToken automatically",
-  description: "Without --type the service's default applies (not documented: the fake returns both types).",
+  summary: "list jobs, newest first (50 unless --limit or --all)",
+  description:
+    'Without --type the service\'s default applies (not documented: the fake returns both types). An empty result prints "No jobs found." on stderr (exit 0).',
   options: [
     {
       flags: "--states <states>",
@@ -146,11 +158,24 @@ const listCommand: CommandSpec = {
     { flags: "--name <name>", description: "jobs with this name" },
     { flags: "--workflow-id <id>", description: "jobs that triggered this workflow" },
     { flags: "--job-id <id>", description: "this job" },
-    { flags: "--since <time>", description: "created at or after: ISO 8601, or relative (90m, 12h, 7d)" },
-    { flags: "--until <time>", description: "created at or before: ISO 8601, or relative" },
+    {
+      flags: "--since <time>",
+      description:
+        "created at or after: a date (2022-06-26, start of that day in TZ), ISO 8601 with an offset, or relative (90m, 12h, 7d)",
+    },
+    {
+      flags: "--until <time>",
+      description: "created at or before: a date (start of that day in TZ), ISO 8601 with an offset, or relative",
+    },
     { flags: "--order <order>", description: "by creation time", choices: ["asc", "desc"], defaultText: "desc" },
+    {
+      flags: "--limit <n>",
+      description: "show at most n jobs (a note on stderr says when more exist)",
+      defaultText: "50",
+    },
+    { flags: "--all", description: "show every job, following NextToken to the end" },
+    { flags: "--max-items <n>", description: "same as --limit" },
     { flags: "--page-size <n>", description: "jobs per request, 1..100", defaultText: "100" },
-    { flags: "--max-items <n>", description: "stop after n jobs and print NextToken to resume" },
     { flags: "--starting-token <token>", description: "resume from a NextToken" },
     { flags: "--no-paginate", description: "one request only" },
   ],

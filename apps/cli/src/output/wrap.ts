@@ -1,0 +1,38 @@
+/**
+ * Wraps text to `width` display columns at spaces (a word longer than the line stays whole on its own line);
+ * lines after the first start with `indent`. Existing line breaks are kept.
+ *
+ * @param text - The text.
+ * @param width - The columns available, or undefined for no wrapping.
+ * @param indent - Put before every continuation line (and counted in its width).
+ * @param measure - The display width of a text (`string-width` where CJK text may appear); default: its length.
+ * @returns The wrapped lines joined by `\n`.
+ * @example
+ * ```ts
+ * import { wrapText } from "./wrap.js";
+ * wrapText("one two three", 8, "  "); // "one two\n  three"
+ * ```
+ * @internal
+ */
+export function wrapText(
+  text: string,
+  width: number | undefined,
+  indent = "",
+  measure: (text: string) => number = (t) => t.length,
+): string {
+  if (width === undefined || width <= 0) return text;
+  const out: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(" ")) {
+      const prefix = out.length > 0 && line === "" ? indent : "";
+      const candidate = line === "" ? `${prefix}${word}` : `${line} ${word}`;
+      if (line !== "" && measure(candidate) > width) {
+        out.push(line);
+        line = `${indent}${word}`;
+      } else line = candidate;
+    }
+    out.push(line);
+  }
+  return out.join("\n");
+}
