@@ -24,7 +24,10 @@ const HANDLERS: Readonly<Record<HandlerName, () => Promise<{ execute: CommandHan
   "jobs-cancel": () => import("./commands/jobs-cancel.js"),
   "jobs-wait": () => import("./commands/jobs-wait.js"),
   "jobs-watch": () => import("./commands/jobs-watch.js"),
+  configure: () => import("./commands/configure.js"),
   "configure-list": () => import("./commands/configure-list.js"),
+  "configure-set": () => import("./commands/configure-set.js"),
+  "configure-get": () => import("./commands/configure-get.js"),
   sign: () => import("./commands/sign.js"),
   fake: () => import("./commands/fake.js"),
   completion: () => import("./commands/completion.js"),
@@ -164,6 +167,8 @@ export async function execute(invocation: Invocation, io: CliIo): Promise<number
         color: typeof colorFlag === "boolean" ? colorFlag : flag(globals, "color"),
       },
       io,
+      // `configure` and `configure set` create the profile they are given.
+      { profileMustExist: invocation.handler !== "configure" && invocation.handler !== "configure-set" },
     );
     checkSettings(settings, (line) => io.stderr.write(`${line}\n`));
     const colourWhen = settings.color.value?.toLowerCase();

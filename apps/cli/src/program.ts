@@ -152,7 +152,18 @@ export function buildProgram(
     .helpCommand(false)
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({
+      showGlobalOptions: true,
+      // The API operation aliases make the command column too wide to wrap at 80; each command's own help names them.
+      subcommandTerm: (command) =>
+        [
+          command.name(),
+          ...command.registeredArguments.map((arg) => {
+            const name = `${arg.name()}${arg.variadic ? "..." : ""}`;
+            return arg.required ? `<${name}>` : `[${name}]`;
+          }),
+        ].join(" "),
+    })
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),

@@ -212,4 +212,31 @@ describe("cibatch fake", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("--port 70000 is not a port");
   });
+
+  it("a --host that is not an address is a usage error (exit 2), before anything listens", async () => {
+    for (const host of ["256.0.0.1", "bad host", "::zz"]) {
+      let stderr = "";
+      const code = await run(["fake", "--host", host], {
+        stdout: { write: () => true },
+        stderr: { write: (text) => (stderr += text) },
+        env: { ...BASE_ENV, NO_COLOR: "1" },
+        onSignal: () => () => undefined,
+      });
+      expect(code, host).toBe(2);
+      expect(stderr, host).toContain(`--host ${host}: not an IP address or host name to listen on`);
+    }
+  });
+
+  it("an address that cannot be bound here is a usage error (exit 2)", async () => {
+    let stderr = "";
+    // 192.0.2.0/24 is reserved for documentation (RFC 5737): no machine has it.
+    const code = await run(["fake", "--host", "192.0.2.1"], {
+      stdout: { write: () => true },
+      stderr: { write: (text) => (stderr += text) },
+      env: { ...BASE_ENV, NO_COLOR: "1" },
+      onSignal: () => () => undefined,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain("cannot listen there (EADDRNOTAVAIL)");
+  });
 });

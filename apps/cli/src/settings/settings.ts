@@ -1,11 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { homedir as osHomedir } from "node:os";
-import { join } from "node:path";
 import { parse } from "ini";
 import { CliError } from "../cli-error.js";
 import type { CliIo } from "../io.js";
 import { type ConfigKey, configFilePath, readConfigProfile } from "./config-file.js";
 import { closestRegion, KNOWN_REGIONS } from "./regions.js";
+import { credentialsFilePath } from "./write-profile.js";
 
 /**
  * A resolved setting and where it came from (`--bucket`, `env CIBATCH_BUCKET`, `~/.cibatch/config [default]`,
@@ -86,6 +85,8 @@ function pick(
  *
  * @param flags - The global flags given.
  * @param io - Environment and home directory.
+ * @param options - `profileMustExist` (default true): a profile named by `--profile` or `TENCENTCLOUD_PROFILE`
+ *   must have a section in the config or the credentials file (exit 3 otherwise).
  * @returns The settings.
  * @example
  * ```ts
@@ -95,7 +96,11 @@ function pick(
  * ```
  * @internal
  */
-export async function resolveSettings(flags: SettingFlags, io: CliIo): Promise<Settings> {
+export async function resolveSettings(
+  flags: SettingFlags,
+  io: CliIo,
+  options: { readonly profileMustExist?: boolean } = {},
+): Promise<Settings> {
   const env = io.env;
   const profile: Setting =
     flags.profile !== undefined
@@ -107,7 +112,12 @@ export async function resolveSettings(flags: SettingFlags, io: CliIo): Promise<S
   if (!/^[\w.-]+$/.test(name)) throw new CliError("USAGE", `--profile ${name}: use letters, digits, '.', '_' and '-'`);
   const file = configFilePath(env, io.homedir);
   const { values, found } = await readConfigProfile(file, name);
-  if (profile.source !== "default" && found !== true && !(await credentialsHaveProfile(env, io.homedir, name))) {
+  if (
+    options.profileMustExist !== false &&
+    profile.source !== "default" &&
+    found !== true &&
+    !(await credentialsHaveProfile(env, io.homedir, name))
+  ) {
     throw new CliError(
       "CONFIG",
       `the profile "${name}" (${profile.source}) could not be found in ${env.CIBATCH_CONFIG_FILE ? file : "~/.cibatch/config"} or the credentials file; check the name, or add a [${name}] section (cibatch configure --profile ${name})`,
@@ -140,10 +150,8 @@ async function credentialsHaveProfile(
   homedir: (() => string) | undefined,
   profile: string,
 ): Promise<boolean> {
-  const named = env.TENCENTCLOUD_CREDENTIALS_FILE;
-  const candidates = named
-    ? [named.replace(/^~(?=\/)/, (homedir ?? osHomedir)())]
-    : [join((homedir ?? osHomedir)(), ".tencentcloud", "credentials"), "/etc/tencentcloud/credentials"];
+  const candidates = [credentialsFilePath(env, homedir)];
+  if (!env.TENCENTCLOUD_CREDENTIALS_FILE) candidates.push("/etc/tencentcloud/credentials");
   for (const candidate of candidates) {
     try {
       const sections = parse(await readFile(candidate, "utf8")) as Record<string, unknown>;
