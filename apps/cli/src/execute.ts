@@ -8,6 +8,7 @@ import { type OutputFormat, type OutputView, renderView } from "./output/render.
 import type { Styles } from "./output/table.js";
 import { terminalWidth } from "./output/terminal-width.js";
 import type { TimeContext, TimeFormat } from "./output/times.js";
+import { wrapText } from "./output/wrap.js";
 import { cliVersion, type Invocation } from "./program.js";
 import { checkSettings, resolveSettings } from "./settings/settings.js";
 import type { HandlerName } from "./spec/types.js";
@@ -42,7 +43,10 @@ function isCi(env: CliIo["env"]): boolean {
 
 function writeError(report: ErrorReport, json: boolean, io: CliIo, styles: Styles): number {
   const message = report.message.trimEnd();
-  io.stderr.write(`${styles.red("cibatch: error:")} ${message}${/[.!?:]$/.test(message) ? "" : "."}\n`);
+  const text = `cibatch: error: ${message}${/[.!?:]$/.test(message) ? "" : "."}`;
+  // On a terminal, long messages wrap at its width (between words); a pipe gets each message on one line.
+  const wrapped = io.isTTY?.stderr === true ? wrapText(text, terminalWidth(io, "stderr"), "  ") : text;
+  io.stderr.write(`${styles.red("cibatch: error:")}${wrapped.slice("cibatch: error:".length)}\n`);
   if (json) {
     const envelope = {
       error: {
@@ -212,7 +216,7 @@ export async function execute(invocation: Invocation, io: CliIo): Promise<number
     const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
       io.sleep ? io.sleep(ms, signal) : delay(ms, undefined, signal ? { signal } : {});
     const note = (line: string): void => {
-      io.stderr.write(`${line}\n`);
+      io.stderr.write(`${io.isTTY?.stderr === true ? wrapText(line, terminalWidth(io, "stderr"), "  ") : line}\n`);
     };
     let credentials: Promise<ResolvedCredentials> | undefined;
     let chain: import("@cibatch/ci-client").CredentialChain | undefined;

@@ -16,7 +16,7 @@ function bytes(...chunks: string[]): AsyncIterable<Uint8Array> {
 describe("jobs cancel: confirmation", () => {
   it("on a terminal with no standard input to answer, cancels nothing (exit 12, the declined confirmation)", async () => {
     const h = harness();
-    const result = await h.run(["jobs", "cancel", SUBMITTED], { isTTY: TTY, env: { NO_COLOR: "1" } });
+    const result = await h.run(["jobs", "cancel", SUBMITTED], { isTTY: TTY, env: { NO_COLOR: "1", COLUMNS: "200" } });
     expect(result.code).toBe(12);
     expect(result.stderr).toContain(
       `Cancel job ${SUBMITTED}? The jobs stop processing objects. [y/N] \ncibatch: error: not cancelled: the confirmation was declined; nothing was changed.\n`,
@@ -94,7 +94,7 @@ describe("jobs cancel: output and --wait", () => {
     expect(table.code).toBe(7);
     expect(table.stdout).toContain(`${UNKNOWN}  not found`);
     expect(table.stdout).toContain(`${SUBMITTED}  cancelled`);
-    expect(table.stderr).toContain(`cibatch: job ${UNKNOWN} not found: `);
+    expect(table.stderr).toContain(`cibatch: job ${UNKNOWN} not found in bucket examplebucket-1250000000`);
   });
 
   it("--wait waits until each job is in state Cancel (exit 0)", async () => {

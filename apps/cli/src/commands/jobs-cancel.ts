@@ -1,7 +1,7 @@
 import { CliError } from "../cli-error.js";
 import { EXIT, worstExit } from "../exit-codes.js";
 import type { CommandContext, CommandHandler } from "../support/context.js";
-import { type JobFailure, jobFailure } from "../support/job-outcome.js";
+import { type JobFailure, jobFailure, notFoundLine } from "../support/job-outcome.js";
 import { waitForState } from "./jobs-wait.js";
 
 async function confirm(ctx: CommandContext, question: string): Promise<boolean> {
@@ -108,7 +108,8 @@ export const execute: CommandHandler = async (ctx) => {
     text: rows,
   });
   for (const r of results) {
-    if (r.Outcome !== "cancelled") ctx.note(`cibatch: job ${r.JobId} ${r.Outcome}: ${r.Message}`);
+    if (r.Outcome === "not found") ctx.note(notFoundLine(r.JobId, client));
+    else if (r.Outcome === "error") ctx.note(`cibatch: job ${r.JobId}: ${r.Message}`);
   }
   let code = worstExit(codes);
   if (ctx.options.wait === true) {

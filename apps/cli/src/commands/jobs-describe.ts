@@ -3,7 +3,7 @@ import { EXIT, worstExit } from "../exit-codes.js";
 import { jobToJson } from "../output/job-json.js";
 import { jobDetail } from "../output/job-views.js";
 import type { CommandHandler } from "../support/context.js";
-import { failureJson, type JobFailure, jobFailure } from "../support/job-outcome.js";
+import { failureJson, type JobFailure, jobFailure, notFoundLine } from "../support/job-outcome.js";
 import { mapLimit } from "../support/map-limit.js";
 
 type Outcome =
@@ -55,9 +55,7 @@ export const execute: CommandHandler = async (ctx) => {
     });
   }
   for (const id of missing) {
-    ctx.note(
-      `cibatch: job ${id} not found in bucket ${client.bucket} (${client.region}); check the id, --bucket and --region.`,
-    );
+    ctx.note(notFoundLine(id, client));
   }
   for (const failure of failures) {
     ctx.note(

@@ -66,7 +66,9 @@ export const execute: CommandHandler = async (ctx) => {
     });
   }
   if (nextToken !== undefined) {
-    const why = !paginate ? "one page shown (--no-paginate)" : `showing the first ${shown.length} jobs`;
+    const why = !paginate
+      ? "one page shown (--no-paginate)"
+      : `showing the first ${shown.length} job${shown.length === 1 ? "" : "s"}`;
     ctx.note(
       `cibatch: ${why}; more exist. Add --all for every job, --limit <n> for more, or --starting-token ${nextToken} to continue.`,
     );

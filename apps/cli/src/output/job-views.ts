@@ -103,9 +103,16 @@ const isXmlNode = (value: unknown): value is XmlLike =>
   typeof (value as XmlLike).name === "string" &&
   Array.isArray((value as XmlLike).children);
 
+/** A time in the detail view: relative times also show the local time, which a reader may want to note down. */
+function detailTime(date: Date, times: TimeContext): string {
+  return times.format === "relative"
+    ? `${localTime(date, times.timeZone)} (${relativeTime(date, times.now)})`
+    : formatTime(date, times);
+}
+
 function scalar(value: unknown, times: TimeContext): string | undefined {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return formatTime(value, times);
+  if (value instanceof Date) return detailTime(value, times);
   if (typeof value !== "object") return String(value);
   if (Array.isArray(value) && value.every((item) => item === null || typeof item !== "object"))
     return value.map(String).join(", ");
@@ -169,12 +176,7 @@ function block(value: unknown, indent: string, times: TimeContext, width: number
  */
 export function jobDetail(job: JobsDetail, times: TimeContext, styles: Styles, width: number | undefined): string {
   const record = job as unknown as Record<string, unknown>;
-  const when = (date: Date | undefined): string => {
-    if (date === undefined) return "";
-    return times.format === "relative"
-      ? `${localTime(date, times.timeZone)} (${relativeTime(date, times.now)})`
-      : formatTime(date, times);
-  };
+  const when = (date: Date | undefined): string => (date === undefined ? "" : detailTime(date, times));
   const head: [string, string][] = [
     ["JobId", job.JobId],
     ["Name", job.Name],

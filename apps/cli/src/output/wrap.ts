@@ -23,11 +23,18 @@ export function wrapText(
   if (width === undefined || width <= 0) return text;
   const out: string[] = [];
   for (const paragraph of text.split("\n")) {
-    let line = "";
-    for (const word of paragraph.split(" ")) {
-      const prefix = out.length > 0 && line === "" ? indent : "";
-      const candidate = line === "" ? `${prefix}${word}` : `${line} ${word}`;
-      if (line !== "" && measure(candidate) > width) {
+    // Later paragraphs (line breaks in the text itself) continue under the indent too.
+    const start = out.length > 0 && !paragraph.startsWith(" ") ? `${indent}${paragraph}` : paragraph;
+    if (measure(start) <= width) {
+      out.push(start);
+      continue;
+    }
+    const lead = /^ */.exec(start)?.[0] ?? "";
+    const words = start.slice(lead.length).split(" ");
+    let line = `${lead}${words.shift() ?? ""}`;
+    for (const word of words) {
+      const candidate = `${line} ${word}`;
+      if (measure(candidate) > width && line.trim() !== "") {
         out.push(line);
         line = `${indent}${word}`;
       } else line = candidate;

@@ -63,3 +63,15 @@ export function jobFailure(ctx: CommandContext, jobId: string, error: unknown): 
 export function failureJson(failure: JobFailure): { [key: string]: Json } {
   return { JobId: failure.JobId, Code: failure.Code, Message: failure.Message, RequestId: failure.RequestId };
 }
+
+/**
+ * The line naming a job the service does not know.
+ *
+ * @param jobId - The job.
+ * @param where - The client's bucket and region.
+ * @returns The line.
+ * @internal
+ */
+export function notFoundLine(jobId: string, where: { readonly bucket: string; readonly region: string }): string {
+  return `cibatch: job ${jobId} not found in bucket ${where.bucket} (${where.region}); check the id, --bucket and --region.`;
+}
