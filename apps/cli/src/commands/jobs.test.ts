@@ -151,7 +151,7 @@ describe("jobs create", () => {
       "output/${InventoryTriggerJobId}/out.mp4",
     ]);
     expect(result.code).toBe(0);
-    // api.md §3.5: the byte string of cos-go-sdk-v5's TestCIService_CreateInventoryTriggerJob.
+    // The byte string of cos-go-sdk-v5's TestCIService_CreateInventoryTriggerJob.
     const goSdkBody =
       // biome-ignore lint/suspicious/noTemplateCurlyInString: ${…} is the CI service's own placeholder syntax
       "<Request><Name>demo</Name><Type>Job</Type><Input><Prefix>input</Prefix></Input><Operation><TimeInterval><Start>2022-02-01T12:00:00+0800</Start><End>2022-05-01T12:00:00+0800</End></TimeInterval><QueueId>p893bcda225bf4945a378da6662e81a89</QueueId><UserData>this is my inventorytriggerjob</UserData><JobLevel>1</JobLevel><CallBack>https://www.callback.com</CallBack><Tag>Transcode</Tag><JobParam><TemplateId>t1460606b9752148c4ab182f55163ba7cd</TemplateId></JobParam><Output><Region>ap-chongqing</Region><Bucket>test-1234567890</Bucket><Object>output/${InventoryTriggerJobId}/out.mp4</Object></Output></Operation></Request>";

@@ -2,7 +2,7 @@ import { KNOWN_REGIONS } from "../settings/regions.js";
 import type { CommandSpec, OptionSpec } from "./types.js";
 
 /**
- * The global flags, valid before or after any command (cli.md §2).
+ * The global flags, valid before or after any command.
  *
  * @example
  * ```ts
@@ -264,7 +264,7 @@ const watchCommand: CommandSpec = {
 };
 
 /**
- * Every command of `cibatch`, as data (cli.md §1). `--help`, the completion scripts and the reference page are
+ * Every command of `cibatch`, as data. `--help`, the completion scripts and the reference page are
  * generated from it.
  *
  * @example
