@@ -34,7 +34,8 @@ export function wrapText(
     let line = `${lead}${words.shift() ?? ""}`;
     for (const word of words) {
       const candidate = `${line} ${word}`;
-      if (measure(candidate) > width && line.trim() !== "") {
+      // Never break right after a label that the indent lines up with: the value's first word stays beside it.
+      if (measure(candidate) > width && line.trim() !== "" && measure(line.trimEnd()) > measure(indent)) {
         out.push(line);
         line = `${indent}${word}`;
       } else line = candidate;
