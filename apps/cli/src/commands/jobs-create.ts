@@ -3,7 +3,6 @@ import { redactAuthorization, signRequest } from "@cibatch/signer";
 import { decode, encodeCreateJobRequest, JobParamSchema, validateCreateJobRequest } from "@cibatch/xml-model";
 import { CliError } from "../cli-error.js";
 import { type Json, jobToJson } from "../output/job-json.js";
-import { jobDetail } from "../output/job-views.js";
 import type { CommandContext, CommandHandler } from "../support/context.js";
 import { buildCreateRequest, createSkeleton, requestedType } from "../support/create-request.js";
 import { jsonErrorOffset } from "../support/json-position.js";
@@ -263,7 +262,8 @@ export const execute: CommandHandler = async (ctx) => {
   }
   await ctx.emit({
     data: jobToJson(job),
-    detail: ({ styles, maxWidth }) => jobDetail(job, ctx.times, styles, maxWidth),
+    detail: async ({ styles, maxWidth }) =>
+      (await import("../output/job-views.js")).jobDetail(job, ctx.times, styles, maxWidth),
   });
   return 0;
 };

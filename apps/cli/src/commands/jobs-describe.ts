@@ -1,7 +1,6 @@
 import type { JobsDetail } from "@cibatch/ci-client";
 import { EXIT, worstExit } from "../exit-codes.js";
 import { jobToJson } from "../output/job-json.js";
-import { jobDetail } from "../output/job-views.js";
 import type { CommandHandler } from "../support/context.js";
 import { failureJson, type JobFailure, jobFailure, notFoundLine } from "../support/job-outcome.js";
 import { mapLimit } from "../support/map-limit.js";
@@ -51,7 +50,11 @@ export const execute: CommandHandler = async (ctx) => {
         ...(missing.length > 0 && { NonExistJobIds: missing }),
         ...(failures.length > 0 && { Errors: failures.map(failureJson) }),
       },
-      detail: ({ styles, maxWidth }) => jobs.map((job) => jobDetail(job, ctx.times, styles, maxWidth)).join("\n"),
+      // The detail view (and string-width with it) loads only for table and text output.
+      detail: async ({ styles, maxWidth }) => {
+        const { jobDetail } = await import("../output/job-views.js");
+        return jobs.map((job) => jobDetail(job, ctx.times, styles, maxWidth)).join("\n");
+      },
     });
   }
   for (const id of missing) {

@@ -1,6 +1,5 @@
 import { EXIT } from "../exit-codes.js";
 import { jobToJson } from "../output/job-json.js";
-import { jobDetail } from "../output/job-views.js";
 import type { CommandContext, CommandHandler } from "../support/context.js";
 import { parseDuration } from "../support/duration.js";
 import { describePollError } from "../support/poll-error.js";
@@ -63,7 +62,8 @@ export async function waitForState(
   if (flags.print) {
     await ctx.emit({
       data: jobToJson(job),
-      detail: ({ styles, maxWidth }) => jobDetail(job, ctx.times, styles, maxWidth),
+      detail: async ({ styles, maxWidth }) =>
+        (await import("../output/job-views.js")).jobDetail(job, ctx.times, styles, maxWidth),
     });
   }
   const state = String(job.State);
