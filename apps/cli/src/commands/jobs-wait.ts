@@ -43,6 +43,7 @@ export async function waitForState(
       intervalMs,
       timeoutMs,
       signal: ctx.signal,
+      now: () => ctx.now(),
       onProgress: (seen) => {
         lastState = String(seen.State);
         if (lastState === "Pause" && !pauseNoted) {

@@ -53,6 +53,7 @@ export const execute: CommandHandler = async (ctx) => {
       intervalMs,
       timeoutMs,
       signal: ctx.signal,
+      now: () => ctx.now(),
       onProgress: (seen) => {
         const state = String(seen.State);
         if (live) draw(state);

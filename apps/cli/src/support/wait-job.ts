@@ -19,6 +19,8 @@ export interface JobWait {
   /** 0 = no limit. */
   readonly timeoutMs: number;
   readonly signal: AbortSignal;
+  /** The injected clock (to tell the wait's own deadline from one poll's). */
+  readonly now: () => number;
   /** After every successful poll. */
   readonly onProgress?: ((job: JobsDetail & WithMetadata) => void) | undefined;
   /** After a failed poll that the wait survives (it keeps polling until its timeout). */
@@ -30,17 +32,20 @@ function seconds(ms: number): string {
 }
 
 /** Whether `error` is the wait's own deadline (not one poll's `--cli-total-timeout`). */
-function isWaitDeadline(error: unknown, timeoutMs: number): boolean {
+function isWaitDeadline(error: unknown, timeoutMs: number, elapsedMs: number): boolean {
   const e = error as { name?: unknown; timeout?: unknown; ms?: unknown } | null;
-  return timeoutMs > 0 && e?.name === "CiTimeoutError" && e.timeout === "total" && e.ms === timeoutMs;
+  if (timeoutMs === 0 || e?.name !== "CiTimeoutError") return false;
+  return elapsedMs >= timeoutMs || (e.timeout === "total" && e.ms === timeoutMs);
 }
 
 /**
  * Waits for a job through the client's `waitForJob` (the one place the CLI calls it): polls every
  * `intervalMs` until the job reaches one of `until`, the timeout, or the signal. At the timeout it throws a
  * `CliError`: `WAIT_TIMEOUT` (exit 8) when the job was seen, `UNAVAILABLE` (exit 6) when no poll ever
- * answered, since then nothing is known about the job. Any other error (not found, credentials refused, an
- * unreachable service) comes through as the client threw it.
+ * answered, since then nothing is known about the job. A failed first poll ends the wait at once with its error
+ * (a service never reached is not worth polling for half an hour); once the job was seen, failed polls that the
+ * client survives go to `onPollError` and the wait goes on. Any other error (not found, credentials refused)
+ * comes through as the client threw it.
  *
  * @param client - The client.
  * @param wait - Job, states, interval, timeout, signal and callbacks.
@@ -55,21 +60,31 @@ function isWaitDeadline(error: unknown, timeoutMs: number): boolean {
  */
 export async function waitJob(client: CiClient, wait: JobWait): Promise<JobsDetail & WithMetadata> {
   let last: (JobsDetail & WithMetadata) | undefined;
+  const start = wait.now();
+  const stop = new AbortController();
+  let firstPollError: { error: unknown } | undefined;
   const options: WaitForJobOptions & { onPollError?: JobWait["onPollError"] } = {
     until: [...wait.until],
     interval: wait.intervalMs,
     timeout: wait.timeoutMs,
-    signal: wait.signal,
+    signal: AbortSignal.any([wait.signal, stop.signal]),
     onProgress: (job) => {
       last = job as JobsDetail & WithMetadata;
       wait.onProgress?.(last);
     },
-    ...(wait.onPollError && { onPollError: wait.onPollError }),
+    onPollError: (error, info) => {
+      if (last === undefined) {
+        firstPollError = { error };
+        stop.abort(error);
+      } else wait.onPollError?.(error, info);
+    },
   };
   try {
     return await client.waitForJob(wait.jobId, options);
   } catch (error) {
-    if (wait.signal.aborted || !isWaitDeadline(error, wait.timeoutMs)) throw error;
+    if (wait.signal.aborted) throw error;
+    if (firstPollError !== undefined) throw firstPollError.error;
+    if (!isWaitDeadline(error, wait.timeoutMs, wait.now() - start)) throw error;
     const seen = last ?? (error as { lastJob?: JobsDetail }).lastJob;
     if (seen === undefined) {
       throw new CliError(
