@@ -47,28 +47,20 @@ export function parseSeconds(value: string, flag: string): number {
 
 /** Minutes east of UTC of `timeZone` at `ms` (the machine's zone when undefined or unknown). */
 function zoneOffsetMinutes(ms: number, timeZone: string | undefined): number {
+  const fields: Intl.DateTimeFormatOptions = {
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  };
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
+    format = new Intl.DateTimeFormat("en-US", { ...fields, timeZone });
   } catch {
-    format = new Intl.DateTimeFormat("en-US", {
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
+    format = new Intl.DateTimeFormat("en-US", fields);
   }
   const parts = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   const asUtc = Date.UTC(
