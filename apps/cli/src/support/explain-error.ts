@@ -11,6 +11,7 @@ const TIMEOUT_FLAGS: Readonly<Record<string, string>> = {
   connect: "--cli-connect-timeout",
   attempt: "--cli-read-timeout",
   total: "--cli-total-timeout",
+  wait: "--timeout",
 };
 
 /** The messages and codes of an error and of its causes, innermost last. */

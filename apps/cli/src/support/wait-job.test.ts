@@ -86,6 +86,14 @@ describe("waitJob: the one place the CLI calls waitForJob", () => {
       signal: new AbortController().signal,
     });
     await expect(nothing).rejects.toMatchObject({ code: "UNAVAILABLE", exitCode: 6 });
+    const waitDeadline = Object.assign(new Error("wait"), {
+      name: "CiTimeoutError",
+      code: "WAIT_TIMEOUT",
+      timeout: "wait",
+    });
+    await expect(
+      waitJob(clientOf([], waitDeadline, []), { ...base, signal: new AbortController().signal }),
+    ).rejects.toMatchObject({ code: "UNAVAILABLE" });
     // One poll's own deadline (--cli-total-timeout) before the wait's is that poll's error.
     const poll = deadline(1000);
     await expect(

@@ -33,8 +33,9 @@ function seconds(ms: number): string {
 
 /** Whether `error` is the wait's own deadline (not one poll's `--cli-total-timeout`). */
 function isWaitDeadline(error: unknown, timeoutMs: number, elapsedMs: number): boolean {
-  const e = error as { name?: unknown; timeout?: unknown; ms?: unknown } | null;
+  const e = error as { name?: unknown; code?: unknown; timeout?: unknown; ms?: unknown } | null;
   if (timeoutMs === 0 || e?.name !== "CiTimeoutError") return false;
+  if (e.timeout === "wait" || e.code === "WAIT_TIMEOUT") return true;
   return elapsedMs >= timeoutMs || (e.timeout === "total" && e.ms === timeoutMs);
 }
 
