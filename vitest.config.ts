@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    // Only folders that declare a project config take part; scripts/ holds the release tooling and its tests.
+    // Only folders that declare a project config take part.
     projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts", "scripts/vitest.config.ts"],
     coverage: {
       provider: "v8",

@@ -1,16 +1,17 @@
 import { fileURLToPath } from "node:url";
 import { defineProject } from "vitest/config";
 
-/** Tests of the repository scripts (`pnpm api:check`): plain Node ESM, no workspace sources. */
+/**
+ * The repository scripts' tests, and the type-check of every `@example` in the published packages' TSDoc: part of
+ * `pnpm test`, no build needed. The packed-install smoke test has its own config (`pack-smoke/`).
+ */
 export default defineProject({
-  // This folder, also when the config is passed with `--config` from the repository root.
   root: fileURLToPath(new URL(".", import.meta.url)),
   test: {
     name: "scripts",
-    include: ["api-report/**/*.test.ts"],
+    include: ["*.test.ts", "examples/*.test.ts"],
     environment: "node",
     restoreMocks: true,
-    // The run tests build TypeScript programs and git repositories in temporary folders.
-    testTimeout: 30_000,
+    testTimeout: 120_000,
   },
 });

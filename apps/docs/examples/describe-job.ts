@@ -1,7 +1,7 @@
 import { CiClient, type JobsDetail } from "@cibatch/ci-client";
 import type { ExampleEnv } from "./env.js";
 
-/** Describes the seed document's job, then several ids at once. */
+/** Describes the demo job (the sample job of Tencent's DescribeInventoryTriggerJob documentation), then several ids at once. */
 export async function main(env: ExampleEnv): Promise<{ job: JobsDetail; missing: string[] }> {
   const log = env.log ?? console.log;
   const client = new CiClient({

@@ -37,13 +37,13 @@ const slug = (heading) =>
     .replace(/\s/g, "-")
     .toLowerCase();
 const anchorsOf = (markdown) =>
-  markdown
-    .split(/```[\s\S]*?```/)
-    .flatMap((part) => [...part.matchAll(/^#{2,3} (.+)$/gm)].map((m) => slug(m[1])));
+  markdown.split(/```[\s\S]*?```/).flatMap((part) => [...part.matchAll(/^#{2,3} (.+)$/gm)].map((m) => slug(m[1])));
 const anchors = anchorsOf(cli.cliReferenceMarkdown());
 const bad = anchors.filter((anchor, i) => anchor === "" || anchors.indexOf(anchor) !== i);
 if (bad.length > 0 || !anchors.includes("jobs-describe")) {
-  throw new Error(`gen-cli-pages: CLI reference headings must give distinct command-name anchors; got ${anchors.join(", ")}`);
+  throw new Error(
+    `gen-cli-pages: CLI reference headings must give distinct command-name anchors; got ${anchors.join(", ")}`,
+  );
 }
 
 const reference = escapeAngles(cli.cliReferenceMarkdown());

@@ -35,7 +35,7 @@ describe("examples run against the fake", () => {
     expect(h.lines[1]).toBe(job.$metadata.requestId);
   });
 
-  it("describe-job reads the seed document's job and reports the missing id", async () => {
+  it("describe-job reads the demo job and reports the missing id", async () => {
     const { job, missing } = await describeJob(h.env);
     expect(job).toMatchObject({ JobId: DEMO_JOB_ID, Name: "demo", Type: "Workflow", State: "Running" });
     expect(job.CreationTime.toISOString()).toBe("2022-06-27T07:23:10.000Z");

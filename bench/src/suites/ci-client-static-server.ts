@@ -1,5 +1,6 @@
 // A minimal static HTTP server for the ci-client describe benchmark, run in its own process
-// (child_process.fork): every request gets the same bytes, the describe sample of api.md §4, with
+// (child_process.fork): every request gets the same bytes, the describe response sample of Tencent's
+// DescribeInventoryTriggerJob documentation, with
 // the headers the service sends. It reports its port over IPC and exits when the parent does.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";

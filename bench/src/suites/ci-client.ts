@@ -20,7 +20,10 @@ const CI_HOST = `${DEMO_BUCKET}.ci.${DEMO_REGION}.myqcloud.com`;
 const CREDENTIALS = { secretId: DEMO_ACCOUNT.secretId, secretKey: DEMO_ACCOUNT.secretKey };
 const ROUND_MS = 1_500;
 const ROUNDS = 5;
-/** The official browser SDK's esbuild bundle of a signer-only app, gzipped (official-sdks.md §7). */
+/**
+ * cos-js-sdk-v5 1.10.1 (the official browser SDK) in an esbuild bundle of a signer-only app, minified and gzipped:
+ * measured once (the SDK cannot be bundled here without a browser build step of its own) and kept as a constant.
+ */
 const OFFICIAL_BROWSER_BUNDLE_GZIP = 48_937;
 
 interface OfficialCos {
@@ -100,7 +103,7 @@ async function describeRates(): Promise<Metric[]> {
         const response = await fetch(plainUrl);
         await response.text();
       },
-      // The floors of a client made of the parts the issue prescribes, without anything else (no
+      // The floors of a client made of the parts ours is built from, without anything else (no
       // validation, retry, timeout, error typing or schema): node:http alone, then with our
       // signature and fast-xml-parser's parse of the body.
       nodeHttp: () => nodeHttpGet(agent, server.port, path, { host: CI_HOST }),
@@ -270,8 +273,8 @@ function installedFootprint(): Metric[] {
     costMetric(
       {
         id: "ci-client.install-bytes",
-        // The issue's baseline (6.8 MB, official-sdks.md §7: 6,804 KiB) is disk usage as `du -sk`
-        // reports it; apparent bytes (file sizes) are kept beside it.
+        // cos-nodejs-sdk-v5@3.0.0's footprint was first measured as disk usage as `du -sk` reports it
+        // (6,804 KiB); apparent bytes (file sizes) are kept beside it.
         label: "installed footprint with production dependencies (disk usage, as du)",
         unit: "bytes",
         ours: ours.disk,
@@ -410,7 +413,7 @@ async function browserBundle(): Promise<Metric> {
         "esbuild browser bundle of an app calling describeJob (modular API: createCiCore + describeJob), one file, minified + gzip -9",
       unit: "bytes",
       ours: app.gzip,
-      peerName: "cos-js-sdk-v5 1.10.1 (official-sdks.md §7)",
+      peerName: "cos-js-sdk-v5 1.10.1 (measured once, see OFFICIAL_BROWSER_BUNDLE_GZIP)",
       peer: OFFICIAL_BROWSER_BUNDLE_GZIP,
       extra: {
         minifiedBytes: app.min,

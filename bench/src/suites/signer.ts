@@ -18,7 +18,7 @@ interface OfficialSdk {
 
 const require = createRequire(import.meta.url);
 
-// Documentation sample keys (signing.md §9.2), not a real account.
+// The sample keys of Tencent's COS "Request Signature" documentation, not a real account.
 const SECRET_ID = "AKIDQjz3ltompVjBni5LitkWHFlFpwkn9U5q";
 const SECRET_KEY = "BQYIM75p8x0iWVFSIgqEKwFprpRSVHlz";
 const HOST = "examplebucket-1250000000.ci.ap-beijing.myqcloud.com";

@@ -7,8 +7,8 @@ import { interleavedRounds, type Metric, opsPerSecond, type Suite, throughputMet
 const OUTPUT_OBJECT = "output/${InventoryTriggerJobId}/out.mp4";
 
 /**
- * A realistic list page: 100 jobs alternating between the two variants, shaped like the samples of
- * api.md §5.2 (`<Message/>`, `-` start/end times while running, `JobParam`, `Output`), indented as in the
+ * A realistic list page: 100 jobs alternating between the two variants, shaped like the ListInventoryTriggerJob
+ * response samples of Tencent's documentation (`<Message/>`, `-` start/end times while running, `JobParam`, `Output`), indented as in the
  * API's documentation samples.
  */
 export function listPage(jobs = 100): string {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { uriEncode } from "./encode.js";
 import { SIGNED_HEADER_WHITELIST } from "./headers.js";
 
-/** Printable ASCII that UrlEncode must escape (signing.md §2), plus the unreserved set and some non-ASCII. */
+/** Printable ASCII that UrlEncode must escape (everything but A–Z a–z 0–9 - _ . ~, as RFC 3986 §2.3 leaves unreserved), plus the unreserved set and some non-ASCII. */
 const RESERVED = [..." !\"#$%&'()*+,/:;<=>?@[\\]^`{|}"];
 const SPECIAL_UNITS = [...RESERVED, "-", "_", ".", "~", "a", "Z", "0", "é", "批", "😀", "\u00a0"];
 

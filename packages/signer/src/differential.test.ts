@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { encodePath, type GeneratedRequest, requestArb } from "./arbitraries.fixture.js";
 import { formatQuery, uriEncode } from "./encode.js";
-import { signRequest } from "./node.js";
+import { signRequest } from "./index.js";
 
 /** The official SDK (CommonJS), used as an oracle only. */
 interface OfficialSdk {
@@ -48,8 +48,8 @@ async function ours(r: GeneratedRequest) {
 }
 
 /**
- * Quirk 1 of signing.md §8: the SDK sorts q-url-param-list by encoded key but the HttpParameters
- * string by raw lower-cased key. The two orders differ for some keys with reserved or non-ASCII characters.
+ * A quirk of cos-nodejs-sdk-v5 (docs/decisions/0004-signer-signing-choices.md, "Order"): it sorts
+ * q-url-param-list by encoded key but the HttpParameters string by raw lower-cased key. The two orders differ for some keys with reserved or non-ASCII characters.
  */
 function sdkOrdersAgree(query: Record<string, string>): boolean {
   const keys = Object.keys(query);
@@ -115,7 +115,7 @@ describe("differential test against cos-nodejs-sdk-v5@3.0.0 COS.getAuthorization
     expect((await ours(r)).authorization).toBe(sdkAuthorization(r));
   });
 
-  it("quirk 1 example of signing.md: {é, ~, Z, _} — SDK string in raw order, ours in encoded order", async () => {
+  it("the key-order quirk on {é, ~, Z, _} — SDK string in raw order, ours in encoded order", async () => {
     const r: GeneratedRequest = {
       method: "GET",
       host: "examplebucket-1250000000.ci.ap-beijing.myqcloud.com",

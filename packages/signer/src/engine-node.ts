@@ -39,8 +39,10 @@ function hmacHex(key: string, data: string): string {
  * The node:crypto engine. Synchronous underneath (one microtask per call). A cache miss costs what
  * the bare algorithm costs (two HMACs, one SHA1); a repeated (SecretKey, KeyTime) skips the SignKey
  * HMAC and computes the signature HMAC with two one-shot `crypto.hash` calls over the cached pads.
+ *
+ * The package's `#engine` import resolves here under the `node` condition.
  */
-export const nodeEngine: SignatureEngine = Object.freeze({
+export const engine: SignatureEngine = Object.freeze({
   runtime: "node" as const,
   compute(secretKey: string, keyTime: string, signTime: string, httpString: string): ComputedSignature {
     const sha1HttpString = hash("sha1", httpString, "hex");

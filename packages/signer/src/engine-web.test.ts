@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nodeEngine } from "./engine-node.js";
+import { engine as nodeEngine } from "./engine-node.js";
 import { createWebEngine } from "./engine-web.js";
 
 describe("Web Crypto engine", () => {

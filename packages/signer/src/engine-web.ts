@@ -93,5 +93,8 @@ export function createWebEngine(source: SubtleSource = globalSubtle): SignatureE
   });
 }
 
-/** The Web Crypto engine (browsers, Deno, Bun, workers, and Node's globalThis.crypto). */
-export const webEngine: SignatureEngine = createWebEngine();
+/**
+ * The Web Crypto engine (browsers, Deno, Bun, workers, and Node's globalThis.crypto). The package's `#engine`
+ * import resolves here everywhere but under the `node` condition.
+ */
+export const engine: SignatureEngine = createWebEngine();

@@ -10,12 +10,6 @@ const EDGE_WHITESPACE = /^[ \t]+|[ \t]+$/g;
  * besides `x-cos-*` / `x-ci-*`. Our defaults sign the same set, plus `host` always.
  *
  * @public
- * @example
- * ```ts
- * import { SIGNED_HEADER_WHITELIST } from "@cibatch/signer";
- *
- * SIGNED_HEADER_WHITELIST.includes("content-type"); // true
- * ```
  */
 export const SIGNED_HEADER_WHITELIST: readonly string[] = Object.freeze([
   "cache-control",

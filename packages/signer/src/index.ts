@@ -1,12 +1,12 @@
 /**
  * Sign, presign, verify and explain Tencent Cloud COS/CI `q-sign-algorithm=sha1` request signatures.
  *
- * This is the Web Crypto entry (browsers, Deno, Bun, workers). Node resolves the `node` export
- * condition to a node:crypto implementation with the same API and the same results.
+ * One entry for every runtime: the package's `#engine` import picks node:crypto under the `node` condition
+ * and Web Crypto everywhere else (browsers, Deno, Bun, workers), with the same API and the same results.
  *
  * @packageDocumentation
  */
-import { webEngine } from "./engine-web.js";
+import { engine } from "#engine";
 import { presignUrlWith, signRequestWith } from "./sign-request.js";
 import type {
   PresignedUrl,
@@ -44,8 +44,8 @@ export type {
 } from "./types.js";
 
 /**
- * Which implementation this entry uses: `"web"` (Web Crypto) here, `"node"` (node:crypto) in the
- * node entry. Both give identical results.
+ * Which implementation the package loaded: `"node"` (node:crypto) under the `node` condition, `"web"`
+ * (Web Crypto) elsewhere. Both give identical results.
  *
  * @public
  * @example
@@ -55,7 +55,7 @@ export type {
  * console.log(`signing with ${signerRuntime === "node" ? "node:crypto" : "Web Crypto"}`);
  * ```
  */
-export const signerRuntime: "node" | "web" = webEngine.runtime;
+export const signerRuntime: "node" | "web" = engine.runtime;
 
 /**
  * Signs a request (header form): returns the `Authorization` value, the headers to add (with the
@@ -82,7 +82,7 @@ export const signerRuntime: "node" | "web" = webEngine.runtime;
  * ```
  */
 export function signRequest(input: SignRequestInput): Promise<SignedRequest> {
-  return signRequestWith(webEngine, input);
+  return signRequestWith(engine, input);
 }
 
 /**
@@ -104,7 +104,7 @@ export function signRequest(input: SignRequestInput): Promise<SignedRequest> {
  * ```
  */
 export function presignUrl(input: SignRequestInput): Promise<PresignedUrl> {
-  return presignUrlWith(webEngine, input);
+  return presignUrlWith(engine, input);
 }
 
 /**
@@ -131,5 +131,5 @@ export function presignUrl(input: SignRequestInput): Promise<PresignedUrl> {
  * ```
  */
 export function verifyRequest(request: VerifiableRequest, options: VerifyOptions): Promise<VerifyResult> {
-  return verifyRequestWith(webEngine, request, options);
+  return verifyRequestWith(engine, request, options);
 }

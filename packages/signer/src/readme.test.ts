@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { presignUrl, signRequest, verifyRequest } from "./node.js";
+import { presignUrl, signRequest, verifyRequest } from "./index.js";
 
 // The README's example, with the network call left out.
 describe("README example", () => {

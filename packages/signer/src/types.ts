@@ -26,12 +26,6 @@ export interface Credentials {
  * A KeyTime window in integer Unix seconds (`<start>;<end>` on the wire).
  *
  * @public
- * @example
- * ```ts
- * import type { KeyTimeRange } from "@cibatch/signer";
- *
- * const window: KeyTimeRange = { start: 1497530202, end: 1497610202 };
- * ```
  */
 export interface KeyTimeRange {
   /** First second of validity. */
@@ -63,12 +57,6 @@ export type HeadersInput =
  * Which security-token header carries `sessionToken`.
  *
  * @public
- * @example
- * ```ts
- * import type { TokenHeaderName } from "@cibatch/signer";
- *
- * const name: TokenHeaderName = "x-ci-security-token";
- * ```
  */
 export type TokenHeaderName = "x-ci-security-token" | "x-cos-security-token";
 

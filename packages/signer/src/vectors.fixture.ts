@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** One entry of `shared/spec/signature-vectors.json` (see signing.md §9.1). */
+/** One entry of `test-vectors/signature-vectors.json` (its `schema` object describes the fields). */
 export interface SignatureVector {
   readonly name: string;
   readonly source: string;
@@ -29,20 +29,10 @@ export interface SignatureVector {
   readonly note?: string;
 }
 
-/**
- * `<repo root>/../shared/spec/signature-vectors.json`: CI clones the repository next to a copy of
- * `shared/`, so the file is found relative to this source file, never retyped.
- */
-export const VECTORS_PATH: string = fileURLToPath(
-  new URL("../../../../shared/spec/signature-vectors.json", import.meta.url),
-);
+/** The package's vector file; `test-vectors/README.md` names where each vector comes from. */
+export const VECTORS_PATH: string = fileURLToPath(new URL("../test-vectors/signature-vectors.json", import.meta.url));
 
 function load(): readonly SignatureVector[] {
-  if (!existsSync(VECTORS_PATH)) {
-    throw new Error(
-      `Signature vectors not found at ${VECTORS_PATH}. The signer's tests read them from <repo root>/../shared/spec/signature-vectors.json; put a copy of the shared/ folder beside the repository.`,
-    );
-  }
   const file = JSON.parse(readFileSync(VECTORS_PATH, "utf8")) as { vectors?: SignatureVector[] };
   if (!Array.isArray(file.vectors) || file.vectors.length === 0) {
     throw new Error(`${VECTORS_PATH} has no "vectors" array.`);
@@ -50,7 +40,7 @@ function load(): readonly SignatureVector[] {
   return file.vectors;
 }
 
-/** Every vector of the shared file, in file order. */
+/** Every vector of the file, in file order. */
 export const vectors: readonly SignatureVector[] = load();
 
 /** The `Host` header of a vector (every vector has one). */

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatQuery } from "./encode.js";
 import { implementations } from "./implementations.fixture.js";
-import { signRequest } from "./node.js";
+import { signRequest } from "./index.js";
 import type { SignedRequest, SignRequestInput } from "./types.js";
 import { type SignatureVector, vectorHost, vectors } from "./vectors.fixture.js";
 
-/** The request of a vector, built from its decoded path and query (signing.md §9.4). */
+/** The request of a vector, built from its decoded path and query (the vector's `pathname` and `query`). */
 function decodedInput(vector: SignatureVector): SignRequestInput {
   const path = vector.pathname.split("/").map(encodeURIComponent).join("/");
   const query = formatQuery(vector.query);
@@ -39,7 +39,7 @@ const STEPS = [
 ] as const;
 
 describe.each(implementations)("signature vectors ($name)", (impl) => {
-  it("reads all 15 vectors from shared/spec/signature-vectors.json", () => {
+  it("reads all 15 vectors from test-vectors/signature-vectors.json", () => {
     expect(vectors.length).toBe(15);
   });
 

@@ -19,6 +19,8 @@ import { parseTzOffset } from "./time-format.js";
 /** Decode errors that mean "not a well-formed XML document" rather than "a wrong value in a good document". */
 const CONTENT_ERRORS: ReadonlySet<string> = new Set([
   "EmptyDocument",
+  "Truncated",
+  "UndeclaredEntity",
   "InvalidEncoding",
   "TooLarge",
   "TooDeep",
@@ -83,7 +85,8 @@ export function createCodec(bodyLimit: number = 1024 * 1024): Codec {
     decodeCreate(xml) {
       let request: CreateJobRequest;
       try {
-        request = decodeCreateJobRequest(xml, { maxBytes: Math.max(bodyLimit, 1024) });
+        // Strict, as a server is: a value that does not fit its type is a 400, not a warning.
+        request = decodeCreateJobRequest(xml, { maxBytes: Math.max(bodyLimit, 1024), strict: true });
       } catch (error) {
         if (!isXmlModelError(error)) throw error;
         return CONTENT_ERRORS.has(error.code)

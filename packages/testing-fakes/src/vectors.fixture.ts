@@ -26,9 +26,14 @@ export function readShared(relative: string): string {
   return readFileSync(file, "utf8");
 }
 
-/** Every vector of spec/signature-vectors.json, read at test time (never retyped). */
+/** The signer's vector file (its README names where each vector comes from). */
+const VECTORS_FILE: string = fileURLToPath(
+  new URL("../../signer/test-vectors/signature-vectors.json", import.meta.url),
+);
+
+/** Every vector of the signer's test-vectors/signature-vectors.json, read at test time (never retyped). */
 export function loadVectors(): SignatureVector[] {
-  const json = JSON.parse(readShared("spec/signature-vectors.json")) as { vectors: SignatureVector[] };
+  const json = JSON.parse(readFileSync(VECTORS_FILE, "utf8")) as { vectors: SignatureVector[] };
   if (!Array.isArray(json.vectors) || json.vectors.length === 0)
     throw new Error("signature-vectors.json has no vectors");
   return json.vectors;

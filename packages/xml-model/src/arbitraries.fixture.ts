@@ -1,5 +1,17 @@
 import fc from "fast-check";
-import { JOB_STATES, JOB_TAGS } from "./models/common.js";
+import { CreateJobRequestSchema } from "./models/create-job-request.js";
+import { JobsDetailSchema } from "./models/jobs-detail.js";
+import type {
+  FieldMap,
+  LiteralSchema,
+  ObjectSchema,
+  OpenEnumSchema,
+  OptionalSchema,
+  RepeatedSchema,
+  SchemaNode,
+  UnionSchema,
+  VariantMap,
+} from "./schema.js";
 import type { XmlElement, XmlNode } from "./xml-node.js";
 
 /**
@@ -57,7 +69,7 @@ export function openEnumValue(values: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof(fc.constantFrom(...values), someText);
 }
 
-const UNKNOWN_NAMES = ["Progress", "FreeTranscode", "Extra", "ns:Extra", "x.y-z", "Ü", "toString", "hasOwnProperty"];
+const UNKNOWN_NAMES = ["Extra", "Unlisted", "ns:Extra", "x.y-z", "Ü", "toString", "hasOwnProperty"];
 
 /** Nodes without adjacent or empty texts. */
 function withoutAdjacentTexts(nodes: XmlNode[]): XmlNode[] {
@@ -90,131 +102,69 @@ export const unknownNodes: fc.Arbitrary<XmlNode[]> = fc
   })
   .map(withoutAdjacentTexts);
 
-/** Adds an optional `$unknown` to an object arbitrary. */
-export function withUnknown<T extends object>(arb: fc.Arbitrary<T>): fc.Arbitrary<T> {
+/** Adds an optional `$unknown` to an object arbitrary, with names none of `fields` uses. */
+export function withUnknown<T extends object>(
+  arb: fc.Arbitrary<T>,
+  fields?: ReadonlyMap<string, unknown>,
+): fc.Arbitrary<T> {
+  const names = UNKNOWN_NAMES.filter((name) => fields === undefined || !fields.has(name));
+  const nodes = fc
+    .array(fc.oneof(someText, fc.record({ name: fc.constantFrom(...names), children: opaqueNodes })), {
+      minLength: 1,
+      maxLength: 2,
+    })
+    .map(withoutAdjacentTexts);
   return fc
-    .tuple(arb, fc.option(unknownNodes, { nil: undefined }))
+    .tuple(arb, fc.option(nodes, { nil: undefined }))
     .map(([value, unknown]) => (unknown === undefined ? value : { ...value, $unknown: unknown }));
 }
 
-/** `Input`. */
-export const input = withUnknown(
-  fc.record({ Manifest: someText, UrlFile: someText, Prefix: someText, Object: someText }, { requiredKeys: [] }),
-);
-
-/** `TimeInterval`. */
-export const timeInterval = withUnknown(
-  fc.record({ Start: wholeSecondDate, End: wholeSecondDate }, { requiredKeys: [] }),
-);
-
-/** `Output`. */
-export const output = withUnknown(
-  fc.record(
-    {
-      Region: anyText,
-      Bucket: anyText,
-      Object: someText,
-      AuObject: someText,
-      SpriteObject: someText,
-      StreamExtract: fc.array(withUnknown(fc.record({ Index: anyText, Object: anyText })), {
-        minLength: 1,
+/**
+ * Random values of any schema, at full depth: every field of every object may appear (required ones always do),
+ * leaves within the round-trip domain (see above), and each object may carry `$unknown` nodes whose names
+ * collide with none of its fields.
+ */
+export function arbitraryOf(schema: SchemaNode, inOptional = false): fc.Arbitrary<unknown> {
+  switch (schema.kind) {
+    case "text":
+      return inOptional ? someText : anyText;
+    case "enum":
+      return openEnumValue((schema as OpenEnumSchema<string>).values);
+    case "integer":
+      return fc.integer({ min: -5, max: 1_000_000 });
+    case "boolean":
+      return fc.boolean();
+    case "time":
+      return wholeSecondDate;
+    case "literal":
+      return fc.constant((schema as LiteralSchema<string>).value);
+    case "opaque":
+      return opaqueNodes;
+    case "optional":
+      return arbitraryOf((schema as OptionalSchema<SchemaNode>).item, true);
+    case "repeated":
+      return fc.array(arbitraryOf((schema as RepeatedSchema<SchemaNode>).item), {
+        minLength: inOptional ? 1 : 0,
         maxLength: 2,
-      }),
-    },
-    { requiredKeys: ["Region", "Bucket"] },
-  ),
-);
+      });
+    case "union": {
+      const union = schema as UnionSchema<string, VariantMap>;
+      return fc.oneof(...Object.values(union.variants).map((variant) => arbitraryOf(variant)));
+    }
+    case "object": {
+      const object = schema as ObjectSchema<FieldMap>;
+      const fields: Record<string, fc.Arbitrary<unknown>> = {};
+      for (const [name, field] of object.byName) fields[name] = arbitraryOf(field);
+      const requiredKeys = [...object.requiredNames, ...object.repeatedNames];
+      return withUnknown(fc.record(fields, { requiredKeys }), object.byName);
+    }
+    default:
+      throw new TypeError(`no arbitrary for ${schema.kind}`);
+  }
+}
 
-const nodeOperationBase = {
-  TimeInterval: timeInterval,
-  QueueId: someText,
-  QueueType: openEnumValue(["SpeedTranscoding"]),
-  UserData: someText,
-  JobLevel: fc.integer({ min: -5, max: 1_000_000 }),
-  CallBackFormat: openEnumValue(["JSON", "XML"]),
-  CallBackType: openEnumValue(["Url", "TDMQ", "Kafka"]),
-  CallBack: someText,
-  CallBackMqConfig: withUnknown(
-    fc.record({
-      MqRegion: openEnumValue(["sh", "bj", "gz", "cd", "hk"]),
-      MqMode: openEnumValue(["Queue", "Topic"]),
-      MqName: anyText,
-    }),
-  ),
-  CallBackKafkaConfig: opaqueNodes,
-  Output: output,
-};
+/** A create request of either variant, at full depth (every `JobParam` element the models type). */
+export const createJobRequest: fc.Arbitrary<unknown> = arbitraryOf(CreateJobRequestSchema);
 
-const jobParam = withUnknown(fc.record({ TemplateId: someText }, { requiredKeys: [] }));
-
-/** A create request of either variant. */
-export const createJobRequest = fc.oneof(
-  withUnknown(
-    fc.record(
-      {
-        Name: anyText,
-        Type: fc.constant("Workflow" as const),
-        Input: input,
-        Operation: withUnknown(
-          fc.record({ TimeInterval: timeInterval, WorkflowIds: anyText }, { requiredKeys: ["WorkflowIds"] }),
-        ),
-      },
-      { requiredKeys: ["Name", "Input", "Operation"] },
-    ),
-  ),
-  withUnknown(
-    fc.record({
-      Name: anyText,
-      Type: fc.constant("Job" as const),
-      Input: input,
-      Operation: withUnknown(
-        fc.record(
-          { ...nodeOperationBase, Tag: openEnumValue(JOB_TAGS), JobParam: jobParam },
-          { requiredKeys: ["Tag", "JobParam"] },
-        ),
-      ),
-    }),
-  ),
-);
-
-const detailCommon = {
-  Code: someText,
-  Message: someText,
-  Name: anyText,
-  JobId: anyText,
-  State: openEnumValue(JOB_STATES),
-  CreationTime: wholeSecondDate,
-  StartTime: wholeSecondDate,
-  EndTime: wholeSecondDate,
-  Input: input,
-};
-
-const detailRequired = ["Name", "JobId", "State", "CreationTime", "Input", "Operation"] as const;
-
-/** A job detail of either variant. */
-export const jobsDetail = fc.oneof(
-  withUnknown(
-    fc.record(
-      {
-        ...detailCommon,
-        Type: fc.constant("Workflow" as const),
-        Operation: withUnknown(
-          fc.record({ TimeInterval: timeInterval, WorkflowIds: anyText }, { requiredKeys: ["WorkflowIds"] }),
-        ),
-      },
-      { requiredKeys: [...detailRequired] },
-    ),
-  ),
-  withUnknown(
-    fc.record(
-      {
-        ...detailCommon,
-        Type: fc.constant("Job" as const),
-        Operation: withUnknown(
-          fc.record({ ...nodeOperationBase, Tag: openEnumValue(JOB_TAGS), JobParam: jobParam }, { requiredKeys: [] }),
-        ),
-      },
-      { requiredKeys: [...detailRequired, "Type"] },
-    ),
-  ),
-);
+/** A job detail of either variant, at full depth. */
+export const jobsDetail: fc.Arbitrary<unknown> = arbitraryOf(JobsDetailSchema);

@@ -1,10 +1,10 @@
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { decode } from "./decode.js";
+import { type DecodeWarning, decode } from "./decode.js";
+import { DESCRIBE_SAMPLE } from "./docs-samples.fixture.js";
 import { XmlModelError, type XmlModelErrorCode } from "./errors.js";
 import { decodeDescribeJobsResponse } from "./models/responses.js";
 import { object, opaque, optional, text } from "./schema.js";
-import { seedSampleResponse } from "./shared-docs.fixture.js";
 
 function failure(run: () => unknown): XmlModelError {
   try {
@@ -21,9 +21,9 @@ function codeOf(xml: string | Uint8Array): XmlModelErrorCode {
 }
 
 describe("hostile and broken input", () => {
-  const sample = seedSampleResponse();
+  const sample = DESCRIBE_SAMPLE;
 
-  it("rejects every truncation prefix of the seed's sample, never returning partial data", () => {
+  it("rejects every truncation prefix of the describe page's sample, never returning partial data", () => {
     expect(decodeDescribeJobsResponse(sample).JobsDetail).toHaveLength(1);
     const codes = new Set<XmlModelErrorCode>();
     for (let length = 0; length < sample.length; length++) {
@@ -31,7 +31,8 @@ describe("hostile and broken input", () => {
     }
     // Prefixes that are only whitespace away from the whole document are not truncations.
     expect(sample.trimEnd()).toBe(sample);
-    expect([...codes].sort()).toEqual(["EmptyDocument", "MalformedXml"]);
+    // A cut-short body has its own code (the only failure worth fetching again).
+    expect([...codes].sort()).toEqual(["EmptyDocument", "Truncated"]);
   });
 
   it("rejects mismatched, unclosed and stray tags", () => {
@@ -80,8 +81,14 @@ describe("hostile and broken input", () => {
       '<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]>' +
       "<Response><RequestId>&lol2;</RequestId></Response>";
     expect(codeOf(bomb)).toBe("UnsafeXml");
-    // Undeclared entities are left as written, never resolved.
-    expect(decodeDescribeJobsResponse("<Response><RequestId>&lol2;</RequestId></Response>").RequestId).toBe("&lol2;");
+    // An undeclared entity is never resolved, nor kept literally: it is an error of its own.
+    const error = failure(() => decodeDescribeJobsResponse("<Response><RequestId>&lol2;</RequestId></Response>"));
+    expect(error.code).toBe("UndeclaredEntity");
+    expect(error.path).toBe("Response.RequestId");
+    expect(error.found).toBe('"&lol2;"');
+    // Also inside elements no schema knows, and a bare "&" that starts no reference stays as written.
+    expect(codeOf("<Response><RequestId>1</RequestId><X><Y>&foo;</Y></X></Response>")).toBe("UndeclaredEntity");
+    expect(decodeDescribeJobsResponse("<Response><RequestId>a & b</RequestId></Response>").RequestId).toBe("a & b");
   });
 
   it("decodes the predefined entities and character references once", () => {
@@ -156,13 +163,60 @@ describe("hostile and broken input", () => {
   it("keeps the element path, what was expected and a capped excerpt of what was found", () => {
     const long = "x".repeat(500);
     const xml = sample.replace("2022-06-27T15:23:10+0800", long);
-    const error = failure(() => decodeDescribeJobsResponse(xml));
+    const error = failure(() => decodeDescribeJobsResponse(xml, { strict: true }));
     expect(error.code).toBe("InvalidValue");
     expect(error.path).toBe("Response.JobsDetail[0].CreationTime");
     expect(error.expected).toContain("2022-06-27T15:23:10+0800");
     expect(error.found.length).toBeLessThanOrEqual(200);
     expect(error.found.startsWith('"xxx')).toBe(true);
     expect(error.name).toBe("XmlModelError");
+  });
+
+  it("refuses an XML declaration naming an encoding other than UTF-8", () => {
+    const body = "<Response><RequestId>1</RequestId></Response>";
+    for (const encoding of ["UTF-16", "gbk", "ISO-8859-1"]) {
+      const error = failure(() => decodeDescribeJobsResponse(`<?xml version="1.0" encoding="${encoding}"?>${body}`));
+      expect(error.code).toBe("InvalidEncoding");
+      expect(error.found).toContain(encoding);
+    }
+    for (const declaration of [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      "<?xml version='1.0' encoding='utf8'?>",
+      '<?xml version="1.0"?>',
+    ]) {
+      expect(decodeDescribeJobsResponse(`${declaration}${body}`).RequestId).toBe("1");
+    }
+  });
+
+  it("cuts short: Truncated for a body that stops inside the root, MalformedXml for one that is complete but wrong", () => {
+    for (const xml of [
+      "<Response><RequestId>1</RequestId>",
+      "<Response><RequestId>1",
+      "<Response><Request",
+      "<?xml version='1.0'?>",
+    ]) {
+      expect(codeOf(xml), xml).toBe("Truncated");
+    }
+    for (const xml of ["<Response><RequestId>1</Response>", "<Response><A>1</B></Response>", "<Response/><X/>"]) {
+      expect(codeOf(xml), xml).toBe("MalformedXml");
+    }
+  });
+
+  it("reports a namespaced element where a plain one is expected, and keeps it", () => {
+    const warnings: DecodeWarning[] = [];
+    const response = decodeDescribeJobsResponse(
+      `<Response><RequestId>1</RequestId><x:JobsDetail xmlns:x="urn:x"><JobId>b1</JobId></x:JobsDetail></Response>`,
+      { onWarning: (warning) => warnings.push(warning) },
+    );
+    expect(response.JobsDetail).toEqual([]);
+    expect(response.$unknown).toEqual([{ name: "x:JobsDetail", children: [{ name: "JobId", children: ["b1"] }] }]);
+    expect(warnings).toEqual([expect.objectContaining({ path: "Response.x:JobsDetail", found: '"<x:JobsDetail>"' })]);
+    // A namespaced root is the wrong root, with a hint.
+    const error = failure(() =>
+      decodeDescribeJobsResponse("<x:Response xmlns:x='urn:x'><RequestId>1</RequestId></x:Response>"),
+    );
+    expect(error.code).toBe("WrongRoot");
+    expect(error.message).toContain("namespace prefix");
   });
 
   it("agrees with XMLValidator that these documents are not well-formed", () => {

@@ -25,6 +25,32 @@ import type {
 import { UNKNOWN_KEY, type XmlElement, type XmlNode } from "./xml-node.js";
 
 /**
+ * A problem found while decoding that did not stop it: a value that does not fit its type, a required element
+ * that is missing, a duplicate of a single element, a namespaced element. The decoded value keeps what was
+ * received: the element is left out of the typed field and kept, as written, in its parent's `$unknown`.
+ *
+ * @public
+ * @example
+ * ```ts
+ * import { decodeListJobsResponse, type DecodeWarning } from "@cibatch/xml-model";
+ *
+ * const warnings: DecodeWarning[] = [];
+ * decodeListJobsResponse(xml, { onWarning: (warning) => warnings.push(warning) });
+ * for (const w of warnings) console.warn(`${w.path}: ${w.message}`);
+ * ```
+ */
+export interface DecodeWarning {
+  /** Where: `Response.JobsDetail[3].Operation.TimeInterval.End`. */
+  readonly path: string;
+  /** What the schema expected, in words: `a time like 2022-06-27T15:23:10+0800`. */
+  readonly expected: string;
+  /** What was found, cut to 200 characters: `"60"`. */
+  readonly found: string;
+  /** One readable sentence saying all of it, and what was done with the value. */
+  readonly message: string;
+}
+
+/**
  * Options of {@link decode}.
  *
  * @public
@@ -50,6 +76,17 @@ export interface DecodeOptions {
    * @defaultValue 32 (`DEFAULT_MAX_DEPTH`)
    */
   readonly maxDepth?: number;
+  /**
+   * Called once per {@link DecodeWarning}, in document order. Without it, warnings are not reported (the values
+   * are still kept in `$unknown`).
+   */
+  readonly onWarning?: ((warning: DecodeWarning) => void) | undefined;
+  /**
+   * Throw an {@link XmlModelError} (`InvalidValue` or `MissingElement`) at the first problem instead of warning.
+   *
+   * @defaultValue false
+   */
+  readonly strict?: boolean | undefined;
 }
 
 /**
@@ -70,45 +107,83 @@ export type ModelDecodeOptions = Omit<DecodeOptions, "root">;
 /**
  * Decodes an XML document into the typed value its schema describes.
  *
- * Safety rules applied first, in one place: the size cap, UTF-8 and XML characters, no DOCTYPE (so no
- * entity expansion at all), the nesting cap, `__proto__`/`constructor`/`prototype` element names rejected,
- * well-formedness (a truncated or unbalanced document throws: never partial data) and the root name.
+ * Structural rules, which throw: the size cap, UTF-8 (bytes and declared encoding) and XML characters, no DOCTYPE
+ * (so no entity expansion at all) and no undeclared entity, the nesting cap, `__proto__`/`constructor`/
+ * `prototype` element names rejected, well-formedness (a truncated document throws `Truncated`, an unbalanced one
+ * `MalformedXml`: never partial data), the root name, and a union discriminant that names no variant.
+ *
+ * Everything else is tolerated and reported through `onWarning`: a value that does not fit its type (`<End>60</End>`
+ * for a time), a missing required element, a duplicate of a single element, a namespaced element. The
+ * offending element is kept as received in its parent's `$unknown`, so nothing is lost and encoding writes it
+ * back. A required field can therefore be absent from a decoded value when a warning says so.
  *
  * Mapping: leaf text is never coerced; `optional` elements that are empty (and `-` times) are absent;
  * `repeated` elements are arrays whatever the count; unknown elements are kept in `$unknown`.
  *
  * @param schema - the schema of the root element
  * @param xml - the document, as text or UTF-8 bytes
- * @param options - `root` (required), `maxBytes`, `maxDepth`
- * @throws {@link XmlModelError} for every failure, with the element path, what was expected and what was found
+ * @param options - `root` (required), `maxBytes`, `maxDepth`, `onWarning`, `strict`
+ * @throws {@link XmlModelError} for a structural failure, with the element path, what was expected and what was found
  * @public
  * @example
  * ```ts
  * import { decode, object, optional, repeated, text, time } from "@cibatch/xml-model";
  *
  * const Page = object({ Item: repeated(object({ Id: text(), At: optional(time()) })), Next: optional(text()) });
- * const page = decode(Page, "<Page><Item><Id>0123</Id><At>-</At></Item></Page>", { root: "Page" });
+ * const page = decode(Page, "<Page><Item><Id>0123</Id><At>soon</At></Item></Page>", {
+ *   root: "Page",
+ *   onWarning: (w) => console.warn(w.message), // Page.Item[0].At: expected a time like ..., found "soon"; ...
+ * });
  * page.Item[0]?.Id; // "0123"
+ * page.Item[0]?.$unknown; // [{ name: "At", children: ["soon"] }]
  * ```
  */
 export function decode<S extends SchemaNode>(schema: S, xml: string | Uint8Array, options: DecodeOptions): Infer<S> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const document = parseDocument(xml, options.root, maxBytes, maxDepth);
-  const walker = new Walker(document.xml, document.rootName);
-  return walker.element(schema, document.root[document.rootName] as FxpNode[]) as Infer<S>;
+  const walker = new Walker(document.xml, document.rootName, options.onWarning, options.strict === true);
+  const value = walker.element(schema, document.root[document.rootName] as FxpNode[]);
+  if (value === INVALID) {
+    // The root itself held a value of the wrong type (a leaf schema as root): nothing typed can be returned.
+    throw walker.lastProblem as XmlModelError;
+  }
+  return value as Infer<S>;
 }
 
-/** Walks the parsed tree along the schema, keeping the element path for error messages. */
+/** Returned by the walker for a value that does not fit its schema (after reporting it). */
+const INVALID: unique symbol = Symbol("invalid");
+
+/** Walks the parsed tree along the schema, keeping the element path for messages. */
 class Walker {
   readonly xml: string;
   readonly path: (string | number)[];
   readonly pathFn: () => string;
+  readonly onWarning: ((warning: DecodeWarning) => void) | undefined;
+  readonly strict: boolean;
+  lastProblem: XmlModelError | undefined;
 
-  constructor(xml: string, rootName: string) {
+  constructor(
+    xml: string,
+    rootName: string,
+    onWarning: ((warning: DecodeWarning) => void) | undefined,
+    strict: boolean,
+  ) {
     this.xml = xml;
     this.path = [rootName];
     this.pathFn = () => formatPath(this.path);
+    this.onWarning = onWarning;
+    this.strict = strict;
+  }
+
+  /** Reports a tolerated problem at `path` (or throws it when strict). */
+  warn(code: "InvalidValue" | "MissingElement", path: string, expected: string, found: string, kept: string): void {
+    const error = new XmlModelError({ code, path, expected, found });
+    if (this.strict) throw error;
+    this.lastProblem = error;
+    if (this.onWarning !== undefined) {
+      this.onWarning({ path, expected, found: error.found, message: `${error.message.slice(0, -1)}; ${kept}.` });
+    }
   }
 
   element(schema: SchemaNode, children: FxpNode[]): unknown {
@@ -119,8 +194,10 @@ class Walker {
         return this.union(schema as UnionSchema<string, VariantMap>, children);
       case "opaque":
         return this.nodes(children);
-      default:
-        return this.leaf(schema, this.text(children));
+      default: {
+        const text = this.text(children);
+        return text === INVALID ? INVALID : this.leaf(schema, text);
+      }
     }
   }
 
@@ -128,6 +205,7 @@ class Walker {
     const out: Record<string, unknown> = {};
     let unknown: XmlNode[] | undefined;
     let emptySeen: Set<string> | undefined;
+    let seen: Map<string, number> | undefined;
     const { path, xml } = this;
     for (const child of children) {
       const name = nodeName(child);
@@ -143,48 +221,57 @@ class Walker {
       const field = schema.byName.get(name);
       path.push(name);
       checkClosed(xml, child, name, this.pathFn);
+      let keep = false;
       if (field === undefined) {
+        if (name.includes(":")) {
+          this.warn(
+            "InvalidValue",
+            formatPath(path),
+            `element names without a namespace prefix (the API uses none)`,
+            `<${name}>`,
+            "kept in $unknown",
+          );
+        }
+        keep = true;
+      } else if (
+        field.kind === "repeated" ||
+        (field.kind === "optional" && (field as OptionalSchema<SchemaNode>).item.kind === "repeated")
+      ) {
+        const item =
+          field.kind === "repeated"
+            ? (field as RepeatedSchema<SchemaNode>).item
+            : ((field as OptionalSchema<SchemaNode>).item as RepeatedSchema<SchemaNode>).item;
+        const list = out[name] as unknown[] | undefined;
+        // The element's position among its namesakes (an unreadable one is not in the list, but counts).
+        const index = seen?.get(name) ?? 0;
+        seen ??= new Map();
+        seen.set(name, index + 1);
+        path.push(index);
+        const value = this.element(item, grandChildren);
+        path.pop();
+        if (value === INVALID) keep = true;
+        else if (list === undefined) out[name] = [value];
+        else list.push(value);
+      } else if (name in out || emptySeen?.has(name)) {
+        this.warn("InvalidValue", formatPath(path), `at most one <${name}>`, `another <${name}>`, "kept in $unknown");
+        keep = true;
+      } else if (field.kind === "optional") {
+        const value = this.optional(field as OptionalSchema<SchemaNode>, grandChildren);
+        if (value === INVALID) keep = true;
+        else if (value === undefined) {
+          emptySeen ??= new Set();
+          emptySeen.add(name);
+        } else {
+          out[name] = value;
+        }
+      } else {
+        const value = this.element(field, grandChildren);
+        if (value === INVALID) keep = true;
+        else out[name] = value;
+      }
+      if (keep) {
         unknown ??= [];
         unknown.push(this.unknownElement(name, grandChildren));
-      } else if (field.kind === "repeated") {
-        let list = out[name] as unknown[] | undefined;
-        if (list === undefined) {
-          list = [];
-          out[name] = list;
-        }
-        path.push(list.length);
-        list.push(this.element((field as RepeatedSchema<SchemaNode>).item, grandChildren));
-        path.pop();
-      } else if (field.kind === "optional" && (field as OptionalSchema<SchemaNode>).item.kind === "repeated") {
-        const item = ((field as OptionalSchema<SchemaNode>).item as RepeatedSchema<SchemaNode>).item;
-        let list = out[name] as unknown[] | undefined;
-        if (list === undefined) {
-          list = [];
-          out[name] = list;
-        }
-        path.push(list.length);
-        list.push(this.element(item, grandChildren));
-        path.pop();
-      } else {
-        if (name in out || emptySeen?.has(name)) {
-          throw new XmlModelError({
-            code: "InvalidValue",
-            path: formatPath(path),
-            expected: `at most one <${name}>`,
-            found: `another <${name}>`,
-          });
-        }
-        if (field.kind === "optional") {
-          const value = this.optional(field as OptionalSchema<SchemaNode>, grandChildren);
-          if (value === undefined) {
-            emptySeen ??= new Set();
-            emptySeen.add(name);
-          } else {
-            out[name] = value;
-          }
-        } else {
-          out[name] = this.element(field, grandChildren);
-        }
       }
       path.pop();
     }
@@ -193,12 +280,15 @@ class Walker {
     }
     for (const name of schema.requiredNames) {
       if (name in out) continue;
-      throw new XmlModelError({
-        code: "MissingElement",
-        path: `${formatPath(path)}.${name}`,
-        expected: `a <${name}> element`,
-        found: `<${lastName(path)}> without it`,
-      });
+      const kept = unknown?.some((node) => typeof node !== "string" && node.name === name) === true;
+      if (kept) continue; // already reported as a value that does not fit
+      this.warn(
+        "MissingElement",
+        `${formatPath(path)}.${name}`,
+        `a <${name}> element`,
+        `<${lastName(path)}> without it`,
+        "left absent",
+      );
     }
     if (unknown !== undefined) out[UNKNOWN_KEY] = unknown;
     return out;
@@ -208,6 +298,7 @@ class Walker {
     const item = schema.item;
     if (item.kind === "object" || item.kind === "union" || item.kind === "opaque") return this.element(item, children);
     const text = this.text(children);
+    if (text === INVALID) return INVALID;
     if (text === "" || (text === "-" && item.kind === "time")) return undefined;
     return this.leaf(item, text);
   }
@@ -217,7 +308,8 @@ class Walker {
     for (const child of children) {
       const name = nodeName(child);
       if (name === schema.key) {
-        discriminant = this.text(child[name] as FxpNode[]);
+        const text = this.text(child[name] as FxpNode[]);
+        discriminant = text === INVALID ? "(an element)" : text;
         break;
       }
     }
@@ -233,19 +325,15 @@ class Walker {
     return this.object(schema.variants[variantName] as ObjectSchema<FieldMap>, children);
   }
 
-  /** The text content of a leaf element: texts and CDATA concatenated; a child element is an error. */
-  text(children: FxpNode[]): string {
+  /** The text content of a leaf element: texts and CDATA concatenated; a child element is reported. */
+  text(children: FxpNode[]): string | typeof INVALID {
     if (children.length === 0) return "";
     let text = "";
     for (const child of children) {
       const name = nodeName(child);
       if (name !== TEXT_KEY && name !== CDATA_KEY) {
-        throw new XmlModelError({
-          code: "InvalidValue",
-          path: formatPath(this.path),
-          expected: "text",
-          found: `a child element <${name}>`,
-        });
+        this.warn("InvalidValue", formatPath(this.path), "text", `a child element <${name}>`, "kept in $unknown");
+        return INVALID;
       }
       text += this.nodeText(child, name);
     }
@@ -261,13 +349,21 @@ class Walker {
     }
     const raw = String(node[TEXT_KEY]);
     const decoded = decodeEntities(raw);
-    if (decoded === undefined) {
-      throw new XmlModelError({
-        code: "MalformedXml",
-        path: formatPath(this.path),
-        expected: "character references to characters XML allows",
-        found: raw,
-      });
+    if (typeof decoded !== "string") {
+      throw decoded.kind === "undeclared-entity"
+        ? new XmlModelError({
+            code: "UndeclaredEntity",
+            path: formatPath(this.path),
+            expected: "only the entities XML predefines (&lt; &gt; &amp; &quot; &apos;) and character references",
+            found: decoded.reference,
+            hint: "The document uses an entity that nothing declares; it is not kept as written.",
+          })
+        : new XmlModelError({
+            code: "MalformedXml",
+            path: formatPath(this.path),
+            expected: "character references to characters XML allows",
+            found: raw,
+          });
     }
     return decoded;
   }
@@ -282,28 +378,34 @@ class Walker {
           const value = Number(text);
           if (Number.isSafeInteger(value)) return value === 0 ? 0 : value;
         }
-        throw this.invalid("an integer", text);
+        return this.invalid("an integer", text);
       case "boolean":
         if (text === "true") return true;
         if (text === "false") return false;
-        throw this.invalid("true or false", text);
+        return this.invalid("true or false", text);
       case "time": {
         const date = parseApiTime(text);
-        if (date === undefined) throw this.invalid("a time like 2022-06-27T15:23:10+0800", text);
+        if (date === undefined) return this.invalid("a time like 2022-06-27T15:23:10+0800", text);
         return date;
       }
       case "literal": {
         const expected = (schema as LiteralSchema<string>).value;
         if (text === expected) return text;
-        throw this.invalid(`"${expected}"`, text);
+        return this.invalid(`"${expected}"`, text);
       }
       default:
-        throw this.invalid(`a ${schema.kind} value (a schema error: ${schema.kind} cannot be used here)`, text);
+        throw new XmlModelError({
+          code: "InvalidValue",
+          path: formatPath(this.path),
+          expected: `a ${schema.kind} value (a schema error: ${schema.kind} cannot be used here)`,
+          found: text,
+        });
     }
   }
 
-  invalid(expected: string, found: string): XmlModelError {
-    return new XmlModelError({ code: "InvalidValue", path: formatPath(this.path), expected, found });
+  invalid(expected: string, found: string): typeof INVALID {
+    this.warn("InvalidValue", formatPath(this.path), expected, found, "kept as received in $unknown");
+    return INVALID;
   }
 
   nodes(children: FxpNode[]): XmlNode[] {

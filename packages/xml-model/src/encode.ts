@@ -172,7 +172,14 @@ class Encoder {
           out.push({ [name]: optional.absentAs === "" ? [] : [{ [TEXT_KEY]: optional.absentAs }] });
         }
       } else {
-        if (fieldValue === undefined) throw this.invalid(`a value (<${name}> is required)`, undefined);
+        if (fieldValue === undefined) {
+          // A decoder keeps an unreadable required value in $unknown (with a warning): it is written back from there.
+          if (keptAsUnknown(record[UNKNOWN_KEY], name)) {
+            path.pop();
+            continue;
+          }
+          throw this.invalid(`a value (<${name}> is required)`, undefined);
+        }
         out.push({ [name]: this.content(field, fieldValue) });
       }
       path.pop();
@@ -265,6 +272,13 @@ class Encoder {
 }
 
 const RESERVED = new Set(["__proto__", "constructor", "prototype"]);
+
+function keptAsUnknown(unknown: unknown, name: string): boolean {
+  return (
+    Array.isArray(unknown) &&
+    unknown.some((node) => typeof node === "object" && node !== null && (node as { name?: unknown }).name === name)
+  );
+}
 
 function describe(value: unknown): string {
   if (value === undefined) return "undefined";

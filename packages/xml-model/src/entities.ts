@@ -1,27 +1,44 @@
-const ENTITY = /&(?:#(\d{1,7})|#x([0-9A-Fa-f]{1,6})|(lt|gt|amp|quot|apos));/g;
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9A-Fa-f]{1,6})|([A-Za-z_:][A-Za-z0-9_.:-]*));/g;
 
 const NAMED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /**
- * Decodes the five predefined XML entities and character references in one pass (so `&amp;lt;` becomes
- * `&lt;`, never `<`). Nothing else is expanded: other `&name;` sequences stay as written. Returns
- * `undefined` when a character reference names a character XML forbids.
+ * Why {@link decodeEntities} refused a text: a character reference to a character XML forbids, or a reference to
+ * an entity that is not one of the five XML predefines (no DOCTYPE is accepted, so none can be declared).
  *
  * @internal
  */
-export function decodeEntities(text: string): string | undefined {
+export interface EntityProblem {
+  readonly kind: "forbidden-character" | "undeclared-entity";
+  /** The reference as written, e.g. `&foo;` or `&#0;`. */
+  readonly reference: string;
+}
+
+/**
+ * Decodes the five predefined XML entities and character references in one pass (so `&amp;lt;` becomes
+ * `&lt;`, never `<`). Nothing is expanded beyond them: a reference to any other entity (`&foo;`) is an
+ * {@link EntityProblem}, as is a character reference to a character XML forbids. A `&` that starts no
+ * reference (`a & b`) is kept as written.
+ *
+ * @internal
+ */
+export function decodeEntities(text: string): string | EntityProblem {
   if (text.indexOf("&") === -1) return text;
-  let invalid = false;
-  const decoded = text.replace(ENTITY, (_match, decimal?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return NAMED[name] as string;
+  let problem: EntityProblem | undefined;
+  const decoded = text.replace(ENTITY, (match, decimal?: string, hex?: string, name?: string) => {
+    if (name !== undefined) {
+      const known = NAMED[name];
+      if (known === undefined) problem ??= { kind: "undeclared-entity", reference: match };
+      return known ?? match;
+    }
     const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex as string, 16);
     if (!isXmlChar(code)) {
-      invalid = true;
+      problem ??= { kind: "forbidden-character", reference: match };
       return "";
     }
     return String.fromCodePoint(code);
   });
-  return invalid ? undefined : decoded;
+  return problem ?? decoded;
 }
 
 function isXmlChar(code: number): boolean {

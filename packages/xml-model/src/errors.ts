@@ -2,17 +2,22 @@
  * Machine-readable reason of an {@link XmlModelError}.
  *
  * - `EmptyDocument`: the body is empty or only whitespace.
- * - `InvalidEncoding`: bytes that are not UTF-8, a lone surrogate, or a character XML forbids (`U+0000`...).
+ * - `Truncated`: the document stops before its root element is closed (a body cut short): the only failure
+ *   worth fetching again.
+ * - `InvalidEncoding`: bytes that are not UTF-8, a lone surrogate, a character XML forbids (`U+0000`...), or an
+ *   XML declaration naming another encoding (`encoding="UTF-16"`).
  * - `TooLarge`: the document is larger than `maxBytes`.
  * - `TooDeep`: elements nested deeper than `maxDepth`.
  * - `UnsafeXml`: a `<!DOCTYPE` (entity declarations are never expanded), or an element named
  *   `__proto__`, `constructor` or `prototype`.
- * - `MalformedXml`: not well-formed: truncated, unbalanced or mismatched tags, text outside the root, several roots.
+ * - `UndeclaredEntity`: a reference to an entity other than the five XML predefines (`&foo;`): never kept literally.
+ * - `MalformedXml`: not well-formed: unbalanced or mismatched tags, text outside the root, several roots.
  * - `WrongRoot`: a well-formed document whose root element is not the expected one (an HTML page, `<Error>`...).
- * - `MissingElement`: a required element is absent.
- * - `InvalidValue`: an element holds a value its schema rejects (not an integer, not a time, an unknown
- *   discriminant, an element where text was expected, a duplicate of a single element), or a value given
- *   to an encoder or to a query builder does not fit its schema.
+ * - `MissingElement`: a required element is absent (thrown only by a `strict` decode; otherwise a warning).
+ * - `InvalidValue`: an element holds a value its schema rejects (not an integer, not a time, an element where
+ *   text was expected, a duplicate of a single element: thrown only by a `strict` decode, otherwise a warning),
+ *   a union's discriminant names no variant, or a value given to an encoder or to a query builder does not fit
+ *   its schema.
  *
  * @public
  * @example
@@ -26,10 +31,12 @@
  */
 export type XmlModelErrorCode =
   | "EmptyDocument"
+  | "Truncated"
   | "InvalidEncoding"
   | "TooLarge"
   | "TooDeep"
   | "UnsafeXml"
+  | "UndeclaredEntity"
   | "MalformedXml"
   | "WrongRoot"
   | "MissingElement"

@@ -1,20 +1,26 @@
 import fc from "fast-check";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import {
+  DESCRIBE_SAMPLE,
+  ERROR_SAMPLE,
+  GO_JOB_REQUEST_BODY,
+  LIST_SAMPLE,
+  WORKFLOW_REQUEST_SAMPLE,
+} from "./docs-samples.fixture.js";
 import { XmlModelError } from "./errors.js";
 import { decodeCreateJobRequest } from "./models/create-job-request.js";
 import { decodeErrorBody } from "./models/error-body.js";
 import { decodeDescribeJobsResponse, decodeListJobsResponse } from "./models/responses.js";
-import { apiMdSample, seedSampleResponse } from "./shared-docs.fixture.js";
 
 type Decoder = (xml: string) => unknown;
 
 const corpus: [string, Decoder][] = [
-  [seedSampleResponse(), decodeDescribeJobsResponse],
-  [apiMdSample("5.2 Response"), decodeListJobsResponse],
-  [apiMdSample("3.5 Request examples", "<Type>Job</Type>").trim(), decodeCreateJobRequest],
-  [apiMdSample("3.5 Request examples", "<Type>Workflow</Type>"), decodeCreateJobRequest],
-  [apiMdSample("9.1 Error body"), decodeErrorBody],
+  [DESCRIBE_SAMPLE, decodeDescribeJobsResponse],
+  [LIST_SAMPLE, decodeListJobsResponse],
+  [GO_JOB_REQUEST_BODY, decodeCreateJobRequest],
+  [WORKFLOW_REQUEST_SAMPLE, decodeCreateJobRequest],
+  [ERROR_SAMPLE, decodeErrorBody],
 ];
 
 // Characters that matter to XML, plus a few letters and whitespace.

@@ -8,7 +8,7 @@
  */
 
 export { apiTimeSourceText, DEFAULT_UTC_OFFSET_MINUTES, formatApiTime, parseApiTime } from "./api-time.js";
-export { type DecodeOptions, decode, type ModelDecodeOptions } from "./decode.js";
+export { type DecodeOptions, type DecodeWarning, decode, type ModelDecodeOptions } from "./decode.js";
 export { type EncodeOptions, encode, type ModelEncodeOptions } from "./encode.js";
 export {
   isXmlModelError,
@@ -18,17 +18,27 @@ export {
   type XmlModelErrorDetails,
 } from "./errors.js";
 export {
+  addXmlNodesToJson,
+  type FromJsonOptions,
+  fromJsonValue,
+  type JsonProblem,
+  type JsonValue,
+  plainJson,
+  toJsonValue,
+  xmlNodesToJson,
+} from "./json-value.js";
+export {
+  CallBackKafkaConfigSchema,
+  type CallBackKafkaConfigSchemaType,
   CallBackMqConfigSchema,
   type CallBackMqConfigSchemaType,
+  DOCUMENTED_JOB_TAGS,
   InputSchema,
   type InputSchemaType,
   JOB_STATES,
   JOB_TAGS,
   type JobInput,
   type JobOutput,
-  type JobParam,
-  JobParamSchema,
-  type JobParamSchemaType,
   type JobState,
   type KnownJobTag,
   type NodeOperationFieldsBase,
@@ -62,6 +72,7 @@ export {
   type ErrorBodySchemaType,
   encodeErrorBody,
 } from "./models/error-body.js";
+export * from "./models/job-param.js";
 export {
   type JobsDetail,
   type JobsDetailFields,

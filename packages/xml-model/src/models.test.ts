@@ -1,4 +1,12 @@
 import { describe, expect, it } from "vitest";
+import {
+  DESCRIBE_SAMPLE,
+  ERROR_SAMPLE,
+  GO_JOB_REQUEST_BODY,
+  LIST_OUTLINE,
+  LIST_SAMPLE,
+  WORKFLOW_REQUEST_SAMPLE,
+} from "./docs-samples.fixture.js";
 import { XmlModelError } from "./errors.js";
 import { decodeCreateJobRequest, encodeCreateJobRequest } from "./models/create-job-request.js";
 import { decodeErrorBody, encodeErrorBody } from "./models/error-body.js";
@@ -9,7 +17,6 @@ import {
   encodeDescribeJobsResponse,
   encodeListJobsResponse,
 } from "./models/responses.js";
-import { apiMdSample, apiMdXmlSamples, seedSampleResponse } from "./shared-docs.fixture.js";
 
 // Times of the samples, written independently of our parser: 2022-06-27T15:23:10+0800 is 07:23:10 UTC.
 const CREATED = new Date("2022-06-27T07:23:10Z");
@@ -28,50 +35,22 @@ const DESCRIBED_WORKFLOW_JOB = {
   Operation: { TimeInterval: INTERVAL, WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
 };
 
-describe("samples of the seed and api.md", () => {
-  it("finds the six XML samples of api.md", () => {
-    expect(apiMdXmlSamples().map((s) => s.section)).toEqual([
-      "3.5 Request examples",
-      "3.5 Request examples",
-      "3.6 Response",
-      "4. DescribeInventoryTriggerJob — `GET /inventorytriggerjob/<jobId>`",
-      "5.2 Response",
-      "9.1 Error body (DOC-CIERR; `Content-Type: application/xml`, status 3xx/4xx/5xx)",
-    ]);
-  });
-
-  it("decodes the seed's sample response (describe)", () => {
-    expect(decodeDescribeJobsResponse(seedSampleResponse())).toEqual({
+describe("the batch-job pages' samples", () => {
+  it("decodes the describe page's response", () => {
+    expect(decodeDescribeJobsResponse(DESCRIBE_SAMPLE)).toEqual({
       RequestId: "NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ==",
       JobsDetail: [DESCRIBED_WORKFLOW_JOB],
       NonExistJobIds: [],
     });
   });
 
-  it("decodes the describe sample of api.md §4", () => {
-    expect(decodeDescribeJobsResponse(apiMdSample("4. Describe"))).toEqual({
-      RequestId: "NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ==",
-      JobsDetail: [DESCRIBED_WORKFLOW_JOB],
-      NonExistJobIds: [],
-    });
-  });
-
-  it("decodes the abridged list sample of api.md §5.2 with both variants (the '…' placeholders kept as unknown text)", () => {
-    const page = decodeListJobsResponse(apiMdSample("5.2 Response"));
+  it("decodes the list page's response with both variants", () => {
+    const page = decodeListJobsResponse(LIST_SAMPLE);
     expect(page).toEqual({
       RequestId: "NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ==",
       NextToken: "25",
       JobsDetail: [
-        {
-          Code: "Success",
-          Type: "Workflow",
-          Name: "demo",
-          JobId: "b3deffea2f84911ec9cb15254008618d9",
-          State: "Running",
-          CreationTime: CREATED,
-          Input: { Prefix: "input" },
-          Operation: { TimeInterval: { $unknown: ["…"] }, WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
-        },
+        DESCRIBED_WORKFLOW_JOB,
         {
           Code: "Success",
           Type: "Job",
@@ -83,7 +62,7 @@ describe("samples of the seed and api.md", () => {
           EndTime: new Date("2022-06-27T07:25:10Z"),
           Input: { Prefix: "input" },
           Operation: {
-            TimeInterval: { $unknown: ["…"] },
+            TimeInterval: INTERVAL,
             QueueId: "p893bcda225bf4945a378da6662e81a89",
             UserData: "this is my inventorytriggerjob",
             CallBack: "https://www.callback.com",
@@ -105,8 +84,8 @@ describe("samples of the seed and api.md", () => {
     );
   });
 
-  it("decodes the workflow request sample of api.md §3.5", () => {
-    expect(decodeCreateJobRequest(apiMdSample("3.5 Request examples", "<Type>Workflow</Type>"))).toEqual({
+  it("decodes the workflow create page's request", () => {
+    expect(decodeCreateJobRequest(WORKFLOW_REQUEST_SAMPLE)).toEqual({
       Name: "demo",
       Type: "Workflow",
       Input: { Prefix: "input" },
@@ -114,8 +93,7 @@ describe("samples of the seed and api.md", () => {
     });
   });
 
-  it("encodes the Go SDK's byte-exact Job-variant create body of api.md §3.5, and decodes it back", () => {
-    const goBody = apiMdSample("3.5 Request examples", "<Type>Job</Type>").trim();
+  it("encodes the Go SDK's byte-exact Job-variant create body, and decodes it back", () => {
     const value = {
       Name: "demo",
       Type: "Job",
@@ -135,24 +113,26 @@ describe("samples of the seed and api.md", () => {
         },
       },
     } as const;
-    expect(encodeCreateJobRequest(value)).toBe(goBody);
-    expect(decodeCreateJobRequest(goBody)).toEqual(value);
+    expect(encodeCreateJobRequest(value)).toBe(GO_JOB_REQUEST_BODY);
+    expect(decodeCreateJobRequest(GO_JOB_REQUEST_BODY)).toEqual(value);
   });
 
-  it("rejects the §3.6 outline (a placeholder, not a job) for its missing nodes", () => {
-    const outline = apiMdSample("3.6 Response");
-    expect(() => decodeCreateJobResponse(outline)).toThrow(XmlModelError);
-    expect(() => decodeCreateJobResponse(outline)).toThrow(
-      /Response\.JobsDetail\.(Name|JobId|State|CreationTime|Input|Operation)/,
+  it("refuses the list page's outline (a placeholder, not a job) when strict, and warns otherwise", () => {
+    expect(() => decodeListJobsResponse(LIST_OUTLINE, { strict: true })).toThrow(XmlModelError);
+    expect(() => decodeListJobsResponse(LIST_OUTLINE, { strict: true })).toThrow(
+      /Response\.JobsDetail\[0\]\.(Name|JobId|State|CreationTime|Input|Operation)/,
     );
+    const warnings: string[] = [];
+    const page = decodeListJobsResponse(LIST_OUTLINE, { onWarning: (w) => warnings.push(w.path) });
+    expect(page.JobsDetail[0]?.$unknown).toEqual(["..."]);
+    expect(warnings).toContain("Response.JobsDetail[0].JobId");
   });
 
-  it("decodes the <Error> sample of api.md §9.1 (with its XML declaration)", () => {
-    expect(decodeErrorBody(apiMdSample("9.1 Error body"))).toEqual({
-      Code: "string",
-      Message: "string",
-      RequestId: "string",
-      TraceId: "string",
+  it("decodes an <Error> body (with its XML declaration)", () => {
+    expect(decodeErrorBody(ERROR_SAMPLE)).toMatchObject({
+      Code: "InvalidArgument",
+      Message: "invalid Name",
+      RequestId: "NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ==",
     });
   });
 });
@@ -217,37 +197,49 @@ describe("response shapes", () => {
     );
   });
 
-  it("keeps JobParam's other children losslessly and writes them back", () => {
+  it("types JobParam's children, keeps the ones no source names losslessly, and writes them back", () => {
     const body =
       "<Request><Name>n</Name><Type>Job</Type><Input><Object>a.mp4</Object></Input><Operation><Tag>Segment</Tag>" +
-      "<JobParam><TemplateId>t1</TemplateId><Segment><Format>mp4</Format><Duration>5</Duration></Segment>" +
-      "<WatermarkTemplateId>t2</WatermarkTemplateId><WatermarkTemplateId>t3</WatermarkTemplateId></JobParam>" +
+      "<JobParam><TemplateId>t1</TemplateId><WatermarkTemplateId>t2</WatermarkTemplateId>" +
+      "<WatermarkTemplateId>t3</WatermarkTemplateId><Segment><Format>mp4</Format><Duration>5</Duration></Segment>" +
+      "<Unlisted><A>1</A></Unlisted></JobParam>" +
       "<Output><Region>r</Region><Bucket>b-1</Bucket><Object>o</Object></Output></Operation></Request>";
     const request = decodeCreateJobRequest(body);
     expect(request.Type === "Job" ? request.Operation.JobParam : undefined).toEqual({
       TemplateId: "t1",
-      $unknown: [
-        {
-          name: "Segment",
-          children: [
-            { name: "Format", children: ["mp4"] },
-            { name: "Duration", children: ["5"] },
-          ],
-        },
-        { name: "WatermarkTemplateId", children: ["t2"] },
-        { name: "WatermarkTemplateId", children: ["t3"] },
-      ],
+      WatermarkTemplateId: ["t2", "t3"],
+      Segment: { Format: "mp4", Duration: "5" },
+      $unknown: [{ name: "Unlisted", children: [{ name: "A", children: ["1"] }] }],
     });
     expect(encodeCreateJobRequest(request)).toBe(body);
   });
 
+  it("reads the Go SDK's NonExistJobId as NonExistJobIds, and an empty <NonExistJobIds/> as no id", () => {
+    const response = decodeDescribeJobsResponse(
+      "<Response><RequestId>r</RequestId><NonExistJobIds></NonExistJobIds><NonExistJobIds>b1</NonExistJobIds>" +
+        "<NonExistJobId>b2</NonExistJobId><NonExistJobId/><NonExistJobId><X/></NonExistJobId><Other>o</Other></Response>",
+    );
+    expect(response.NonExistJobIds).toEqual(["b1", "b2"]);
+    expect(response.$unknown).toEqual([
+      { name: "NonExistJobId", children: [{ name: "X", children: [] }] },
+      { name: "Other", children: ["o"] },
+    ]);
+    const only = decodeDescribeJobsResponse(
+      "<Response><RequestId>r</RequestId><NonExistJobId>b3</NonExistJobId></Response>",
+    );
+    expect(only).toEqual({ RequestId: "r", JobsDetail: [], NonExistJobIds: ["b3"] });
+  });
+
   it("reports a missing WorkflowIds or Tag with its path", () => {
     expect(() =>
-      decodeCreateJobRequest("<Request><Name>n</Name><Input><Prefix>p</Prefix></Input><Operation/></Request>"),
+      decodeCreateJobRequest("<Request><Name>n</Name><Input><Prefix>p</Prefix></Input><Operation/></Request>", {
+        strict: true,
+      }),
     ).toThrow(expect.objectContaining({ code: "MissingElement", path: "Request.Operation.WorkflowIds" }));
     expect(() =>
       decodeCreateJobRequest(
         "<Request><Name>n</Name><Type>Job</Type><Input><Prefix>p</Prefix></Input><Operation><JobParam/></Operation></Request>",
+        { strict: true },
       ),
     ).toThrow(expect.objectContaining({ code: "MissingElement", path: "Request.Operation.Tag" }));
   });

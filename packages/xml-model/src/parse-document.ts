@@ -136,6 +136,7 @@ export function parseDocument(
       found: `U+${(bad[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")} at offset ${bad.index}`,
     });
   }
+  checkDeclaredEncoding(xml);
   const doctype = xml.indexOf("<!D");
   if (doctype !== -1) {
     throw new XmlModelError({
@@ -148,7 +149,7 @@ export function parseDocument(
   try {
     nodes = parserFor(maxDepth).parse(xml) as FxpNode[];
   } catch (error) {
-    throw parserError(error, maxDepth);
+    throw parserError(error, maxDepth, xml);
   }
   let rootNode: FxpNode | undefined;
   let rootName = "";
@@ -161,6 +162,14 @@ export function parseDocument(
     rootNode = node;
     rootName = name;
   }
+  if (rootNode === undefined && isMisc(xml, 0, xml.length)) {
+    throw new XmlModelError({
+      code: "Truncated",
+      expected: `an XML document with root <${root}>`,
+      found: "only an XML declaration, comments or whitespace",
+      hint: "The body was cut short.",
+    });
+  }
   if (rootNode === undefined) {
     throw new XmlModelError({
       code: "MalformedXml",
@@ -169,8 +178,17 @@ export function parseDocument(
       hint: "The body is not XML (an HTML page, JSON or plain text?).",
     });
   }
-  checkClosed(xml, rootNode, rootName, () => rootName);
   const meta = metaOf(rootNode);
+  if (meta.endIndex === undefined && !endsWithClosingTag(xml, rootName)) {
+    throw new XmlModelError({
+      code: "Truncated",
+      path: rootName,
+      expected: `a closing tag </${rootName}>`,
+      found: `the end of the document after ${xml.length} characters`,
+      hint: "The body was cut short.",
+    });
+  }
+  checkClosed(xml, rootNode, rootName, () => rootName);
   if (!isMisc(xml, 0, meta.startIndex)) {
     throw malformedAt(xml, 0, `nothing but an XML declaration, comments or whitespace before <${rootName}>`);
   }
@@ -185,7 +203,11 @@ export function parseDocument(
       expected: `root element <${root}>`,
       found: `<${rootName}>`,
       hint:
-        rootName === "Error" ? "The server answered with an <Error> body: decode it with decodeErrorBody." : undefined,
+        rootName === "Error"
+          ? "The server answered with an <Error> body: decode it with decodeErrorBody."
+          : rootName.endsWith(`:${root}`)
+            ? "The element has a namespace prefix; the API's elements have none."
+            : undefined,
     });
   }
   return { xml, rootName, root: rootNode };
@@ -326,8 +348,47 @@ function tooLarge(maxBytes: number, found: string): XmlModelError {
   });
 }
 
-function parserError(error: unknown, maxDepth: number): XmlModelError {
+/** Whether the document's last tag is `</name>` (trailing whitespace and comments aside). */
+function endsWithClosingTag(xml: string, name: string): boolean {
+  const at = xml.lastIndexOf(`</${name}`);
+  if (at === -1) return false;
+  const close = xml.indexOf(">", at);
+  return close !== -1 && /^\s*$/.test(xml.slice(at + 2 + name.length, close)) && isMisc(xml, close + 1, xml.length);
+}
+
+const DECLARATION = /^\uFEFF?<\?xml\s[^?]*?\bencoding\s*=\s*(["'])([^"']*)\1/;
+
+/**
+ * Refuses an XML declaration naming an encoding other than UTF-8: the text has already been read as UTF-8 (bytes
+ * are decoded strictly), so a document that says `UTF-16` or `GBK` would be read as something its writer did not
+ * mean.
+ */
+function checkDeclaredEncoding(xml: string): void {
+  if (!xml.startsWith("<?xml", xml.charCodeAt(0) === 0xfeff ? 1 : 0)) return;
+  const declared = DECLARATION.exec(xml.slice(0, 200))?.[2];
+  if (declared === undefined || /^utf-?8$/i.test(declared)) return;
+  throw new XmlModelError({
+    code: "InvalidEncoding",
+    expected: 'an XML declaration with encoding="UTF-8" (or none)',
+    found: `encoding="${declared}"`,
+    hint: "The API sends UTF-8 only; the body was read as UTF-8.",
+  });
+}
+
+/** Parser messages that mean the input stopped inside a construct: a body cut short. */
+const CUT_SHORT = /is not closed|readTagExp returned undefined|Unexpected end/i;
+
+function parserError(error: unknown, maxDepth: number, xml: string): XmlModelError {
   const message = error instanceof Error ? error.message : String(error);
+  if (CUT_SHORT.test(message)) {
+    return new XmlModelError({
+      code: "Truncated",
+      expected: "a complete XML document",
+      found: `the end of the document inside a tag, comment or CDATA section (${xml.length} characters)`,
+      hint: "The body was cut short.",
+      cause: error,
+    });
+  }
   if (message.includes("Maximum nested tags exceeded")) {
     return new XmlModelError({
       code: "TooDeep",

@@ -27,6 +27,8 @@ import {
 import { boolean, integer, object, opaque, optional, repeated, text, time } from "./schema.js";
 
 const RUNS = { numRuns: 300, seed: 7 };
+/** Full-depth requests and details are large (every JobParam element may appear): fewer runs. */
+const DEEP_RUNS = { numRuns: 120, seed: 7 };
 const request = createJobRequest as fc.Arbitrary<CreateJobRequest>;
 const detail = jobsDetail as fc.Arbitrary<JobsDetail>;
 
@@ -37,7 +39,7 @@ describe("decode(encode(v)) deep-equals v", () => {
         const xml = encodeCreateJobRequest(value, { declaration, utcOffsetMinutes: offset });
         expect(decodeCreateJobRequest(xml)).toEqual(value);
       }),
-      RUNS,
+      DEEP_RUNS,
     );
   });
 
@@ -46,7 +48,7 @@ describe("decode(encode(v)) deep-equals v", () => {
       fc.property(fc.record({ RequestId: someText, JobsDetail: detail }, { requiredKeys: ["JobsDetail"] }), (value) => {
         expect(decodeCreateJobResponse(encodeCreateJobResponse(value))).toEqual(value);
       }),
-      RUNS,
+      DEEP_RUNS,
     );
   });
 
@@ -56,13 +58,14 @@ describe("decode(encode(v)) deep-equals v", () => {
         fc.record({
           RequestId: anyText,
           JobsDetail: fc.array(detail, { maxLength: 3 }),
-          NonExistJobIds: fc.array(anyText, { maxLength: 3 }),
+          // An empty <NonExistJobIds/> names no id (the describe page's sample sends one when all jobs exist).
+          NonExistJobIds: fc.array(someText, { maxLength: 3 }),
         }),
         (value) => {
           expect(decodeDescribeJobsResponse(encodeDescribeJobsResponse(value))).toEqual(value);
         },
       ),
-      RUNS,
+      DEEP_RUNS,
     );
   });
 
@@ -77,7 +80,7 @@ describe("decode(encode(v)) deep-equals v", () => {
           expect(decodeListJobsResponse(encodeListJobsResponse(value))).toEqual(value);
         },
       ),
-      RUNS,
+      DEEP_RUNS,
     );
   });
 

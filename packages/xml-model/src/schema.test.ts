@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decode } from "./decode.js";
+import { type DecodeWarning, decode } from "./decode.js";
 import { encode } from "./encode.js";
 import { isXmlModelError, XmlModelError } from "./errors.js";
 import {
@@ -64,10 +64,24 @@ describe("leaves", () => {
     expect(leaf(State, "Paused")).toBe("Paused");
   });
 
-  it("refuses a child element where text is expected", () => {
-    const error = fail(() => decode(object({ Name: text() }), "<D><Name><B/></Name></D>", { root: "D" }));
+  it("reports a child element where text is expected, keeping it (or refusing it when strict)", () => {
+    const error = fail(() => decode(object({ Name: text() }), "<D><Name><B/></Name></D>", { root: "D", strict: true }));
     expect(error.path).toBe("D.Name");
     expect(error.found).toContain("<B>");
+    const warnings: DecodeWarning[] = [];
+    const value = decode(object({ Name: text() }), "<D><Name><B/></Name></D>", {
+      root: "D",
+      onWarning: (warning) => warnings.push(warning),
+    });
+    expect(value).toEqual({ $unknown: [{ name: "Name", children: [{ name: "B", children: [] }] }] });
+    expect(warnings).toEqual([
+      {
+        path: "D.Name",
+        expected: "text",
+        found: '"a child element <B>"',
+        message: 'D.Name: expected text, found "a child element <B>"; kept in $unknown.',
+      },
+    ]);
   });
 
   it("concatenates text and CDATA", () => {
@@ -100,19 +114,61 @@ describe("optional, repeated, objects", () => {
     });
   });
 
-  it("reports a missing required element and a duplicated single one with their paths", () => {
-    expect(fail(() => decode(Doc, "<D><Tags>a</Tags></D>", { root: "D" }))).toMatchObject({
+  it("when strict, refuses a missing required element and a duplicated single one with their paths", () => {
+    const strict = { root: "D", strict: true };
+    expect(fail(() => decode(Doc, "<D><Tags>a</Tags></D>", strict))).toMatchObject({
       code: "MissingElement",
       path: "D.Id",
     });
-    expect(fail(() => decode(Doc, "<D><Id>1</Id><Id>2</Id></D>", { root: "D" }))).toMatchObject({
+    expect(fail(() => decode(Doc, "<D><Id>1</Id><Id>2</Id></D>", strict))).toMatchObject({
       code: "InvalidValue",
       path: "D.Id",
     });
-    expect(fail(() => decode(Doc, "<D><Id>1</Id><Note/><Note>x</Note></D>", { root: "D" })).path).toBe("D.Note");
-    expect(fail(() => decode(Doc, "<D><Id>1</Id><Parts><N>x</N></Parts></D>", { root: "D" })).path).toBe(
-      "D.Parts[0].N",
-    );
+    expect(fail(() => decode(Doc, "<D><Id>1</Id><Note/><Note>x</Note></D>", strict)).path).toBe("D.Note");
+    expect(fail(() => decode(Doc, "<D><Id>1</Id><Parts><N>x</N></Parts></D>", strict)).path).toBe("D.Parts[0].N");
+  });
+
+  it("otherwise warns, keeps the first of a duplicate, and keeps every offending element in $unknown", () => {
+    const warnings: DecodeWarning[] = [];
+    const onWarning = (warning: DecodeWarning): void => {
+      warnings.push(warning);
+    };
+    expect(decode(Doc, "<D><Tags>a</Tags></D>", { root: "D", onWarning })).toEqual({ Tags: ["a"] });
+    expect(decode(Doc, "<D><Id>1</Id><Id>2</Id></D>", { root: "D", onWarning })).toEqual({
+      Id: "1",
+      Tags: [],
+      $unknown: [{ name: "Id", children: ["2"] }],
+    });
+    expect(
+      decode(Doc, "<D><Id>1</Id><Parts><N>x</N></Parts><Parts><N>2</N></Parts></D>", { root: "D", onWarning }),
+    ).toEqual({
+      Id: "1",
+      Tags: [],
+      Parts: [{ $unknown: [{ name: "N", children: ["x"] }] }, { N: 2 }],
+    });
+    expect(warnings.map((w) => [w.path, w.expected])).toEqual([
+      ["D.Id", "a <Id> element"],
+      ["D.Id", "at most one <Id>"],
+      // Not also "missing": the unreadable <N> is kept, and reported once.
+      ["D.Parts[0].N", "an integer"],
+    ]);
+    // An unreadable item of a list is kept aside; the others keep their own positions in the warnings.
+    warnings.length = 0;
+    expect(
+      decode(Doc, "<D><Id>1</Id><Tags><B/></Tags><Tags>b</Tags><Tags><C/></Tags></D>", { root: "D", onWarning }),
+    ).toEqual({
+      Id: "1",
+      Tags: ["b"],
+      $unknown: [
+        { name: "Tags", children: [{ name: "B", children: [] }] },
+        { name: "Tags", children: [{ name: "C", children: [] }] },
+      ],
+    });
+    expect(warnings.map((w) => w.path)).toEqual(["D.Tags[0]", "D.Tags[2]"]);
+    // Without onWarning the values are still kept.
+    expect(decode(Doc, "<D><Id>1</Id><At>soon</At></D>", { root: "D" }).$unknown).toEqual([
+      { name: "At", children: ["soon"] },
+    ]);
   });
 
   it("keeps unknown elements and stray text in $unknown, in order", () => {

@@ -26,17 +26,28 @@ function jsonErrorAt(raw: string, error: Error): string {
   return `line ${line}, column ${column}: ${reason}`;
 }
 
-/** Drops empty strings and then-empty objects: the skeleton's unfilled placeholders mean "not given". */
-function pruneEmpty(value: unknown): unknown {
+/** Every placeholder of both skeletons: only these may be left empty ("not given"); other empty values are data. */
+const PLACEHOLDERS: Record<string, unknown> = (() => {
+  const workflow = createSkeleton("Workflow");
+  const job = createSkeleton("Job");
+  return { ...workflow, ...job, Operation: { ...(workflow.Operation as object), ...(job.Operation as object) } };
+})();
+
+/** Drops the skeleton's placeholders left empty (`""`), and the skeleton's objects that end up empty. */
+function pruneEmpty(value: unknown, template: unknown): unknown {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  if (template === null || typeof template !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    const pruned = pruneEmpty(item);
-    if (
-      pruned === "" ||
-      (pruned !== null && typeof pruned === "object" && !Array.isArray(pruned) && Object.keys(pruned).length === 0)
-    )
+    const placeholder = (template as Record<string, unknown>)[key];
+    if (placeholder === undefined) {
+      out[key] = item;
       continue;
+    }
+    const pruned = pruneEmpty(item, placeholder);
+    const emptyObject =
+      pruned !== null && typeof pruned === "object" && !Array.isArray(pruned) && Object.keys(pruned).length === 0;
+    if (pruned === "" || (emptyObject && typeof placeholder === "object")) continue;
     out[key] = pruned;
   }
   return out;
@@ -47,7 +58,7 @@ function pruneEmpty(value: unknown): unknown {
  * be an array as well as the API's one comma-separated string.
  */
 function normaliseDocument(raw: unknown): unknown {
-  const document = pruneEmpty(raw);
+  const document = pruneEmpty(raw, PLACEHOLDERS);
   if (document === null || typeof document !== "object" || Array.isArray(document)) return document;
   const operation = (document as Record<string, unknown>).Operation;
   if (operation === null || typeof operation !== "object") return document;

@@ -209,7 +209,7 @@ describe("jobs create", () => {
     expect(invalid.stderr).toContain("\n  - --template-id or --job-param-xml: is required");
     expect(invalid.stderr).not.toContain("Request.");
     const missingName = await h.run(["jobs", "create", "--prefix", "a", "--workflow-ids", "w1"]);
-    expect(missingName.stderr).toContain("  - --name: is required and must not be empty\n");
+    expect(missingName.stderr).toContain("  - --name: is required\n");
     const fromDocument = await h.run(["jobs", "create", "--cli-input-json", "-"], {
       stdin: stdinOf(JSON.stringify({ Name: "n", Input: { Prefix: "a" }, Operation: { WorkflowIds: [] } })),
     });

@@ -7,18 +7,18 @@ const JOB = "b3deffea2f84911ec9cb15254008618d9";
 const ESC = "\u001b[";
 
 describe("output formats", () => {
-  it("json: the seed document's job with API names, UTC ISO times and null for unset times", async () => {
+  it("json: the demo job with API names, times as the service sent them and null for unset times", async () => {
     const result = await harness().run(["jobs", "describe", JOB, "-o", "json"]);
     expect(result.code).toBe(0);
     const job = JSON.parse(result.stdout).Jobs[0];
-    // Values from the DOC-GET sample response (seed document): CreationTime 2022-06-27T15:23:10+0800, StartTime "-".
+    // Values from the describe sample response of the API documentation: CreationTime 2022-06-27T15:23:10+0800, StartTime "-".
     expect(job).toMatchObject({
       Code: "Success",
       Type: "Workflow",
       Name: "demo",
       JobId: JOB,
       State: "Running",
-      CreationTime: "2022-06-27T07:23:10Z",
+      CreationTime: "2022-06-27T15:23:10+0800",
       StartTime: null,
       EndTime: null,
       Input: { Prefix: "input" },

@@ -1,3 +1,4 @@
+import { apiTimeSourceText, CreateJobRequestSchema, fromJsonValue } from "@cibatch/xml-model";
 import { CliError } from "../cli-error.js";
 import type { Json } from "../output/job-json.js";
 import { parseTime } from "./duration.js";
@@ -34,11 +35,57 @@ function objectAt(value: unknown, what: string): Fields {
   return { ...(value as Fields) };
 }
 
+/** The form the create pages document for `TimeInterval` (`%Y-%m-%dT%H:%M:%S%z`): kept as written when a time has it. */
+const DOCUMENTED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4}$/;
+
 function timeField(value: unknown, path: string, now: number): Date | undefined {
   if (value === undefined || value === null || value === "") return undefined;
-  if (value instanceof Date) return value;
+  if (value instanceof Date) {
+    // A time printed by `jobs describe` goes back exactly as the service sent it; any other spelling (`+08:00`, `Z`)
+    // is sent in the documented form.
+    return DOCUMENTED_TIME.test(apiTimeSourceText(value) ?? "") ? value : new Date(value.getTime());
+  }
   if (typeof value !== "string") throw new CliError("USAGE", `${path} must be an ISO 8601 time string`);
   return parseTime(value, path, now);
+}
+
+/**
+ * Fields of a job as `jobs describe`/`jobs list -o json` print it that a create request does not have: the service
+ * sets them. They are dropped from an input document, so a printed job can be edited and created again.
+ */
+const JOB_DETAIL_ONLY = new Set([
+  "Code",
+  "Message",
+  "JobId",
+  "State",
+  "CreationTime",
+  "StartTime",
+  "EndTime",
+  "Progress",
+  "Tag",
+  "QueueId",
+]);
+
+/**
+ * The create-request fields of an input document: the document itself, or the one job of a `jobs describe -o json`
+ * answer (`{ "Jobs": [job] }`), without the fields only a job detail has.
+ */
+function requestFields(document: Fields): Fields {
+  let fields = document;
+  const jobs = document.Jobs;
+  if (Array.isArray(jobs) && document.Name === undefined && document.Operation === undefined) {
+    if (jobs.length !== 1)
+      throw new CliError(
+        "USAGE",
+        `the input document lists ${jobs.length} jobs; give one job (e.g. jq '.Jobs[0]') to create it again`,
+      );
+    fields = objectAt(jobs[0], "Jobs[0]");
+  }
+  const out: Fields = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (!JOB_DETAIL_ONLY.has(key)) out[key] = value;
+  }
+  return out;
 }
 
 /**
@@ -136,7 +183,8 @@ export function buildCreateRequest(
   jobParam: Fields | undefined,
   now: number,
 ): Fields {
-  const base = objectAt(input, "the input document");
+  const document = objectAt(input, "the input document");
+  const base = requestFields(document);
   const type = requestedType(options, base);
   if (type === undefined) {
     throw new CliError(
@@ -144,7 +192,10 @@ export function buildCreateRequest(
       "say what to run: --workflow-ids <ids> for a workflow job, or --tag <tag> for an independent-node job",
     );
   }
-  const request: Fields = { ...base, Type: type };
+  // Typed fields become the model's types (digit strings → JobLevel, API times → Dates that keep their text),
+  // every other key becomes XML elements, so a job printed by `jobs describe -o json` is sent back unchanged.
+  // Values that do not fit are left as they are for the validation to report.
+  const request = fromJsonValue(CreateJobRequestSchema.variants[type], { ...base, Type: type }) as Fields;
   const name = text(options, "name");
   if (name !== undefined) request.Name = name;
   const sources = (["prefix", "object", "manifest", "urlFile"] as const).filter(
@@ -155,7 +206,7 @@ export function buildCreateRequest(
   const sourceNode = { prefix: "Prefix", object: "Object", manifest: "Manifest", urlFile: "UrlFile" } as const;
   const source = sources[0];
   if (source !== undefined) request.Input = { [sourceNode[source]]: text(options, source) };
-  const operation = objectAt(base.Operation, "Operation");
+  const operation = objectAt(request.Operation, "Operation");
   const interval = objectAt(operation.TimeInterval, "Operation.TimeInterval");
   const start = timeField(
     text(options, "start") ?? interval.Start,

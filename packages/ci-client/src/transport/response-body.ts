@@ -26,10 +26,13 @@ export interface BodyProblem {
 
 const XML_CODES: Readonly<Record<XmlModelErrorCode, CiResponseErrorCode>> = {
   EmptyDocument: "EMPTY_BODY",
+  // A body cut short: the only decode failure worth fetching again.
+  Truncated: "MALFORMED_XML",
   InvalidEncoding: "MALFORMED_XML",
   TooLarge: "TOO_LARGE",
   TooDeep: "MALFORMED_XML",
   UnsafeXml: "MALFORMED_XML",
+  UndeclaredEntity: "MALFORMED_XML",
   MalformedXml: "MALFORMED_XML",
   WrongRoot: "UNEXPECTED_CONTENT",
   MissingElement: "UNEXPECTED_CONTENT",

@@ -3,11 +3,9 @@ import {
   type IntegerSchema,
   integer,
   type ObjectSchema,
-  type OpaqueSchema,
   type OpenEnumSchema,
   type OptionalSchema,
   object,
-  opaque,
   openEnum,
   optional,
   type RepeatedSchema,
@@ -19,8 +17,9 @@ import {
 } from "../schema.js";
 
 /**
- * The documented job kinds of `Operation/Tag` (api.md §3.3), including the docs' own misspellings
- * `Animatin` and `VoiceSpearte`, plus `ImageInspect` (SDKs). The set is open: any other tag is accepted.
+ * The job kinds of `Operation/Tag` that the independent-node create page lists in its tag table, including
+ * its own misspellings `Animatin` and `VoiceSpearte` (see {@link DOCUMENTED_JOB_TAGS}), plus `Animation` and
+ * `ImageInspect`, which the SDKs send. The set is open: any other tag is accepted.
  *
  * @public
  * @example
@@ -58,7 +57,23 @@ export const JOB_TAGS = [
 ] as const;
 
 /**
- * A documented job kind (see {@link JOB_TAGS}).
+ * The tags the independent-node create page lists in its `Operation.Tag` table, word for word (so `Animatin`, not
+ * `Animation`). The `Output` rule of {@link validateCreateJobRequest} applies to these only.
+ *
+ * @public
+ * @example
+ * ```ts
+ * import { DOCUMENTED_JOB_TAGS } from "@cibatch/xml-model";
+ *
+ * DOCUMENTED_JOB_TAGS.includes("ImageInspect"); // false: an SDK-only tag
+ * ```
+ */
+export const DOCUMENTED_JOB_TAGS: readonly KnownJobTag[] = JOB_TAGS.filter(
+  (tag) => tag !== "Animation" && tag !== "ImageInspect",
+);
+
+/**
+ * A known job kind (see {@link JOB_TAGS}).
  *
  * @public
  * @example
@@ -71,7 +86,7 @@ export const JOB_TAGS = [
 export type KnownJobTag = (typeof JOB_TAGS)[number];
 
 /**
- * The six job states (api.md §5.1, §7). `Success`, `Failed` and `Cancel` are terminal.
+ * The six job states of the list page's `states` parameter. `Success`, `Failed` and `Cancel` are terminal.
  *
  * @public
  * @example
@@ -121,10 +136,13 @@ export type InputSchemaType = ObjectSchema<{
   Prefix: OptionalSchema<TextSchema>;
   /** A single object key. */
   Object: OptionalSchema<TextSchema>;
+  /** A single object's URL (the Java SDK writes it; the batch-job pages do not list it). */
+  Url: OptionalSchema<TextSchema>;
 }>;
 
 /**
- * `Input`: which objects to process (api.md §3.2). Empty elements decode as absent.
+ * `Input`: which objects to process: `Manifest`, `UrlFile`, `Prefix` or `Object` (the create pages' `Input` table),
+ * and `Url` (Java SDK). Empty elements decode as absent.
  *
  * @public
  * @example
@@ -139,6 +157,7 @@ export const InputSchema: InputSchemaType = object({
   UrlFile: optional(text()),
   Prefix: optional(text()),
   Object: optional(text()),
+  Url: optional(text()),
 });
 
 /**
@@ -168,6 +187,8 @@ export type TimeIntervalSchemaType = ObjectSchema<{
   Start: OptionalSchema<TimeSchema>;
   /** Latest upload time of the objects; the API's default is now. */
   End: OptionalSchema<TimeSchema>;
+  /** A length of time (Java SDK; the batch-job pages do not list it), kept as text. */
+  Duration: OptionalSchema<TextSchema>;
 }>;
 
 /**
@@ -185,6 +206,7 @@ export type TimeIntervalSchemaType = ObjectSchema<{
 export const TimeIntervalSchema: TimeIntervalSchemaType = object({
   Start: optional(time()),
   End: optional(time()),
+  Duration: optional(text()),
 });
 
 /**
@@ -249,13 +271,19 @@ export type OutputSchemaType = ObjectSchema<{
   AuObject: OptionalSchema<TextSchema>;
   /** Sprite image key, jpg only (`Snapshot`). */
   SpriteObject: OptionalSchema<TextSchema>;
+  /** Bass track key (voice separation; Go SDK). */
+  BassObject: OptionalSchema<TextSchema>;
+  /** Drum track key (voice separation; Go SDK). */
+  DrumObject: OptionalSchema<TextSchema>;
   /** Extracted streams (`StreamExtract`, required for that Tag); absent when there are none. */
   StreamExtract: OptionalSchema<RepeatedSchema<StreamExtractSchemaType>>;
+  /** Whether to overwrite an existing result, as text (Go SDK). */
+  Force: OptionalSchema<TextSchema>;
 }>;
 
 /**
- * `Operation/Output` of an independent-node job (api.md §3.1). `StreamExtract` is repeated; its key is
- * absent when there is none.
+ * `Operation/Output` of an independent-node job: the create page's `Output` table plus `BassObject`, `DrumObject`
+ * and `Force` (Go SDK). `StreamExtract` is repeated; its key is absent when there is none.
  *
  * @public
  * @example
@@ -271,7 +299,10 @@ export const OutputSchema: OutputSchemaType = object({
   Object: optional(text()),
   AuObject: optional(text()),
   SpriteObject: optional(text()),
+  BassObject: optional(text()),
+  DrumObject: optional(text()),
   StreamExtract: optional(repeated(StreamExtractSchema)),
+  Force: optional(text()),
 });
 
 /**
@@ -323,47 +354,36 @@ export const CallBackMqConfigSchema: CallBackMqConfigSchemaType = object({
 });
 
 /**
- * Schema type of {@link JobParamSchema}: the written-out type that the schema value is checked against.
+ * Schema type of {@link CallBackKafkaConfigSchema}.
  *
  * @public
- * @example
- * ```ts
- * import type { JobParamSchemaType } from "@cibatch/xml-model";
- * ```
  */
-export type JobParamSchemaType = ObjectSchema<{
-  /** The job template id (`t` + 33 hex); used first when present. */
-  TemplateId: OptionalSchema<TextSchema>;
+export type CallBackKafkaConfigSchemaType = ObjectSchema<{
+  /** Kafka instance region. */
+  Region: OptionalSchema<TextSchema>;
+  /** Kafka instance id. */
+  InstanceId: OptionalSchema<TextSchema>;
+  /** Kafka topic. */
+  Topic: OptionalSchema<TextSchema>;
 }>;
 
 /**
- * `Operation/JobParam`: an opaque subtree (api.md §3.4) with a typed `TemplateId`. Every other child
- * (`Transcode`, `Watermark`, `Segment`...) is kept losslessly in `$unknown` and written back unchanged.
+ * `Operation/CallBackKafkaConfig`: Kafka callback settings, as the Java SDK writes them (the batch-job pages do not
+ * list them).
  *
  * @public
  * @example
  * ```ts
- * import { JobParamSchema, decode } from "@cibatch/xml-model";
+ * import { CallBackKafkaConfigSchema, encode } from "@cibatch/xml-model";
  *
- * const param = decode(JobParamSchema, "<JobParam><TemplateId>t1</TemplateId><Segment><Duration>5</Duration></Segment></JobParam>", { root: "JobParam" });
- * param.TemplateId; // "t1"
- * param.$unknown; // [{ name: "Segment", children: [{ name: "Duration", children: ["5"] }] }]
+ * encode(CallBackKafkaConfigSchema, { Region: "ap-chongqing", InstanceId: "ckafka-1", Topic: "jobs" }, { root: "CallBackKafkaConfig" });
  * ```
  */
-export const JobParamSchema: JobParamSchemaType = object({ TemplateId: optional(text()) });
-
-/**
- * `Operation/JobParam` value.
- *
- * @public
- * @example
- * ```ts
- * import type { JobParam } from "@cibatch/xml-model";
- *
- * const param: JobParam = { TemplateId: "t1460606b9752148c4ab182f55163ba7cd" };
- * ```
- */
-export type JobParam = Infer<JobParamSchemaType>;
+export const CallBackKafkaConfigSchema: CallBackKafkaConfigSchemaType = object({
+  Region: optional(text()),
+  InstanceId: optional(text()),
+  Topic: optional(text()),
+});
 
 /**
  * The schema types of the `Operation` children an independent-node (`Job`) job shares between its create
@@ -380,13 +400,21 @@ export type JobParam = Infer<JobParamSchemaType>;
 export type NodeOperationFieldsBase = {
   /** Filter on the objects' upload time (takes effect with `Input.Prefix`); an empty element means no filter. */
   TimeInterval: OptionalSchema<TimeIntervalSchemaType>;
-  /** Queue id (`p` + 32 hex); optional (api.md §12.10). */
+  /**
+   * Queue id (`p` + 32 hex). The independent-node create page marks it required, the SDKs leave it out (and the
+   * service accepts that): it is optional here, so both decode, and {@link validateCreateJobRequest} warns when it
+   * is missing.
+   */
   QueueId: OptionalSchema<TextSchema>;
   /** Queue type (SDK-only), e.g. `SpeedTranscoding`. */
   QueueType: OptionalSchema<OpenEnumSchema<"SpeedTranscoding">>;
   /** Free text passed through to the job's callback. */
   UserData: OptionalSchema<TextSchema>;
-  /** Priority `0`, `1` or `2` (higher first); `0` is written, not dropped. */
+  /**
+   * Priority `0`, `1` or `2` (higher first); `0` is written, not dropped. The create page types it String with
+   * those three values, the Go SDK `int`, the Java SDK `String`: the digits decode to a number either way, and a
+   * value that is not an integer is kept as received with a warning.
+   */
   JobLevel: OptionalSchema<IntegerSchema>;
   /** Callback body format: `JSON` or `XML` (open set). */
   CallBackFormat: OptionalSchema<OpenEnumSchema<"JSON" | "XML">>;
@@ -396,8 +424,10 @@ export type NodeOperationFieldsBase = {
   CallBack: OptionalSchema<TextSchema>;
   /** TDMQ callback settings (when `CallBackType` is `TDMQ`). */
   CallBackMqConfig: OptionalSchema<CallBackMqConfigSchemaType>;
-  /** Kafka callback settings (SDK-only), kept losslessly. */
-  CallBackKafkaConfig: OptionalSchema<OpaqueSchema>;
+  /** Kafka callback settings (Java SDK). */
+  CallBackKafkaConfig: OptionalSchema<CallBackKafkaConfigSchemaType>;
+  /** Whether to transcode free of charge, as text (Go SDK). */
+  FreeTranscode: OptionalSchema<TextSchema>;
 };
 
 /** @internal */
@@ -412,7 +442,8 @@ export function nodeOperationFieldsBase(): NodeOperationFieldsBase {
     CallBackType: optional(openEnum(["Url", "TDMQ", "Kafka"])),
     CallBack: optional(text()),
     CallBackMqConfig: optional(CallBackMqConfigSchema),
-    CallBackKafkaConfig: optional(opaque()),
+    CallBackKafkaConfig: optional(CallBackKafkaConfigSchema),
+    FreeTranscode: optional(text()),
   };
 }
 

@@ -17,8 +17,6 @@ import {
 import {
   InputSchema,
   type InputSchemaType,
-  JobParamSchema,
-  type JobParamSchemaType,
   jobTag,
   type KnownJobTag,
   type NodeOperationFieldsBase,
@@ -28,6 +26,7 @@ import {
   TimeIntervalSchema,
   type TimeIntervalSchemaType,
 } from "./common.js";
+import { JobParamSchema, type JobParamSchemaType } from "./job-param.js";
 
 /**
  * Schema type of {@link WorkflowOperationSchema}.
@@ -86,7 +85,7 @@ export type WorkflowOperation = Infer<WorkflowOperationSchemaType>;
  */
 export type NodeJobOperationSchemaType = ObjectSchema<
   NodeOperationFieldsBase & {
-    /** The job kind (§3.3 of api.md; any other string is accepted too). */
+    /** The job kind (see {@link JOB_TAGS}; any other string is accepted too). */
     Tag: OpenEnumSchema<KnownJobTag>;
     /** Job parameters (opaque, with a typed `TemplateId`). */
     JobParam: JobParamSchemaType;

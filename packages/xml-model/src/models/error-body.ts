@@ -10,7 +10,7 @@ import {
   text,
 } from "../schema.js";
 
-/** Default size cap of an error body: 64 KiB (reliability.md §5.4). */
+/** Default size cap of an error body: 64 KiB (an `<Error>` is a few hundred bytes). */
 const ERROR_MAX_BYTES = 64 * 1024;
 
 /**
@@ -36,7 +36,7 @@ export type ErrorBodySchemaType = ObjectSchema<{
 }>;
 
 /**
- * The `<Error>` body of a failed call (api.md §9.1): `Code` is required; `Resource` appears in COS-style
+ * The `<Error>` body of a failed call : `Code` is required; `Resource` appears in COS-style
  * errors.
  *
  * @public

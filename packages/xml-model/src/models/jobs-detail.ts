@@ -20,8 +20,6 @@ import {
   InputSchema,
   type InputSchemaType,
   JOB_STATES,
-  JobParamSchema,
-  type JobParamSchemaType,
   type JobState,
   jobTag,
   type KnownJobTag,
@@ -31,6 +29,7 @@ import {
   type OutputSchemaType,
 } from "./common.js";
 import { WorkflowOperationSchema, type WorkflowOperationSchemaType } from "./create-job-request.js";
+import { JobParamSchema, type JobParamSchemaType } from "./job-param.js";
 
 /**
  * Schema type of {@link NodeJobDetailOperationSchema}.
@@ -43,7 +42,7 @@ import { WorkflowOperationSchema, type WorkflowOperationSchemaType } from "./cre
  */
 export type NodeJobDetailOperationSchemaType = ObjectSchema<
   NodeOperationFieldsBase & {
-    /** The job kind; absent in some server echoes (the list sample of api.md §5.2). */
+    /** The job kind; absent in some server echoes (the list page's sample has none). */
     Tag: OptionalSchema<OpenEnumSchema<KnownJobTag>>;
     /** Job parameters (opaque, with a typed `TemplateId`). */
     JobParam: OptionalSchema<JobParamSchemaType>;
@@ -54,7 +53,7 @@ export type NodeJobDetailOperationSchemaType = ObjectSchema<
 
 /**
  * `Operation` of an independent-node job as the server echoes it: like the create request's, but `Tag` and
- * `JobParam` are optional (the list sample of api.md §5.2 has no `Tag`).
+ * `JobParam` are optional (the list page's sample has no `Tag`).
  *
  * @public
  * @example
@@ -107,6 +106,10 @@ export type JobsDetailFields<TypeSchema extends SchemaNode, Operation extends Sc
   Name: TextSchema;
   /** The job id, `b` + 32 hex. */
   JobId: TextSchema;
+  /** The job kind, echoed at the top of the detail (Go SDK). */
+  Tag: OptionalSchema<TextSchema>;
+  /** How far the job is, as the service writes it (Go SDK; e.g. `50`), kept as text. */
+  Progress: OptionalSchema<TextSchema>;
   /** The job state: one of {@link "@cibatch/xml-model"!JOB_STATES} (open set). */
   State: OpenEnumSchema<JobState>;
   /** When the job was created. */
@@ -115,6 +118,8 @@ export type JobsDetailFields<TypeSchema extends SchemaNode, Operation extends Sc
   StartTime: OptionalSchema<TimeSchema>;
   /** When the job finished; absent while the server sends `-` or an empty element. */
   EndTime: OptionalSchema<TimeSchema>;
+  /** The queue the job runs in, echoed at the top of the detail (Go SDK). */
+  QueueId: OptionalSchema<TextSchema>;
   /** Which objects the job processes. */
   Input: InputSchemaType;
   /** The job's operation, echoed from its create request. */
@@ -148,18 +153,21 @@ function detailFields<T extends SchemaNode, O extends SchemaNode>(type: T, opera
     Message: optional(text(), { absentAs: "" }),
     Name: text(),
     JobId: text(),
+    Tag: optional(text()),
+    Progress: optional(text()),
     State: openEnum(JOB_STATES),
     CreationTime: time(),
     // Written "-" until set, as the describe/list samples show.
     StartTime: optional(time(), { absentAs: "-" }),
     EndTime: optional(time(), { absentAs: "-" }),
+    QueueId: optional(text()),
     Input: InputSchema,
     Operation: operation,
   };
 }
 
 /**
- * `JobsDetail` (api.md §7): one job in a create, describe or list response, a union on `Type`
+ * `JobsDetail`: one job in a create, describe or list response, a union on `Type`
  * (`Type` absent means a legacy workflow job). `StartTime`/`EndTime` are absent while `-` or empty;
  * `State` is an open enum of the six states.
  *

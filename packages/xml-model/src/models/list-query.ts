@@ -3,7 +3,7 @@ import { XmlModelError } from "../errors.js";
 import { JOB_STATES, type JobState } from "./common.js";
 
 /**
- * The query of `GET /inventorytriggerjob` (api.md §5.1), with typed values. Absent or empty values are not
+ * The query of `GET /inventorytriggerjob`, with typed values. Absent or empty values are not
  * sent.
  *
  * @public

@@ -11,9 +11,10 @@ import {
   type TextSchema,
   text,
 } from "../schema.js";
+import type { XmlNode } from "../xml-node.js";
 import { JobsDetailSchema, type JobsDetailSchemaType } from "./jobs-detail.js";
 
-/** Default size cap of a list page: 4 MiB (reliability.md §5.4). */
+/** Default size cap of a list page: 4 MiB (100 jobs with full parameters fit many times over). */
 const LIST_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
@@ -83,7 +84,7 @@ export type DescribeJobsResponseSchemaType = ObjectSchema<{
 
 /**
  * The `<Response>` of a describe: 0..n `JobsDetail` and 0..n `NonExistJobIds` (one element per missing id
- * when several ids are asked, api.md §4), both always arrays.
+ * when several ids are asked), both always arrays.
  *
  * @public
  * @example
@@ -234,7 +235,42 @@ export function decodeDescribeJobsResponse(
   xml: string | Uint8Array,
   options?: ModelDecodeOptions,
 ): DescribeJobsResponse {
-  return decode(DescribeJobsResponseSchema, xml, { ...options, root: "Response" });
+  const response = decode(DescribeJobsResponseSchema, xml, { ...options, root: "Response" });
+  return mergeNonExistJobId(response);
+}
+
+/**
+ * The describe page names the missing ids `NonExistJobIds`; the Go SDK reads `NonExistJobId`. Both are accepted:
+ * a text-only `NonExistJobId` joins `NonExistJobIds`, and an empty element (the page's sample sends
+ * `<NonExistJobIds></NonExistJobIds>` when every job exists) adds no id.
+ */
+function mergeNonExistJobId(response: DescribeJobsResponse): DescribeJobsResponse {
+  let ids = response.NonExistJobIds;
+  if (ids.includes("")) ids = ids.filter((id) => id !== "");
+  const unknown = response.$unknown;
+  if (unknown !== undefined) {
+    const rest: XmlNode[] = [];
+    for (const node of unknown) {
+      const text = typeof node === "string" || node.name !== "NonExistJobId" ? undefined : textOnly(node.children);
+      if (text === undefined) rest.push(node);
+      else if (text !== "") ids = [...ids, text];
+    }
+    if (rest.length !== unknown.length) {
+      if (rest.length > 0) response.$unknown = rest;
+      else delete response.$unknown;
+    }
+  }
+  response.NonExistJobIds = ids;
+  return response;
+}
+
+function textOnly(children: readonly XmlNode[]): string | undefined {
+  let text = "";
+  for (const child of children) {
+    if (typeof child !== "string") return undefined;
+    text += child;
+  }
+  return text;
 }
 
 /**

@@ -1,4 +1,7 @@
-import type { CreateJobRequest } from "./create-job-request.js";
+import type { FieldMap, LiteralSchema, ObjectSchema, OptionalSchema, RepeatedSchema, SchemaNode } from "../schema.js";
+import { UNKNOWN_KEY } from "../xml-node.js";
+import { DOCUMENTED_JOB_TAGS, JOB_TAGS } from "./common.js";
+import { type CreateJobRequest, CreateJobRequestSchema } from "./create-job-request.js";
 
 /**
  * One problem found by {@link validateCreateJobRequest}.
@@ -26,21 +29,26 @@ export interface ValidationProblem {
  * ```ts
  * import type { ValidateCreateJobRequestOptions } from "@cibatch/xml-model";
  *
- * const options: ValidateCreateJobRequestOptions = { inputRule: "exactly-one" };
+ * const options: ValidateCreateJobRequestOptions = { onWarning: (p) => console.warn(`${p.path}: ${p.message}`) };
  * ```
  */
 export interface ValidateCreateJobRequestOptions {
   /**
-   * How many of `Manifest`, `UrlFile`, `Prefix`, `Object` must be set. The docs do not say whether they
-   * exclude each other (api.md §12.6); none is always a problem.
+   * How many of `Manifest`, `UrlFile`, `Prefix`, `Object` must be set. The create pages list the four as
+   * alternative ways to name the objects of one job; none is always a problem.
    *
-   * @defaultValue "at-least-one"
+   * @defaultValue "exactly-one"
    */
   readonly inputRule?: "at-least-one" | "exactly-one";
+  /**
+   * Called for what the docs do not make certain but a user should hear about (an unknown `Tag`), which does not
+   * block the request.
+   */
+  readonly onWarning?: ((problem: ValidationProblem) => void) | undefined;
 }
 
 /**
- * Longest job name (api.md §3.1): 128 characters.
+ * Longest job name: 128 characters (the create pages' request table, `Name`).
  *
  * @public
  * @example
@@ -52,10 +60,11 @@ export interface ValidateCreateJobRequestOptions {
  */
 export const MAX_JOB_NAME_LENGTH = 128;
 
-// zh doc: Chinese, letters, digits, "—" and "_"; en doc: letters, digits, hyphens, underscores.
+// The create pages' request table, `Name`: the Chinese page allows Chinese characters, letters, digits, "—" and
+// "_"; the English page letters, digits, hyphens and underscores. Both are accepted.
 const NAME_CHARSET = /^[\p{Script=Han}A-Za-z0-9_\-—]+$/u;
 
-/** Tags whose jobs write no output object, so `Output` may be omitted (api.md §3.1). */
+// The independent-node page's `Operation` table, `Output`: required unless the tag is one of these four.
 const NO_OUTPUT_TAGS: ReadonlySet<string> = new Set([
   "VideoTag",
   "ExtractDigitalWatermark",
@@ -63,7 +72,8 @@ const NO_OUTPUT_TAGS: ReadonlySet<string> = new Set([
   "QualityEstimate",
 ]);
 
-/** Tags whose `Output` needs no `Object` (they use `SpriteObject`, `AuObject` or `StreamExtract`). */
+// The independent-node page's `Output` table, `Object`: required unless the tag is one of these (`VoiceSpearte` is
+// the page's own spelling of `VoiceSeparate` in its tag table).
 const NO_OUTPUT_OBJECT_TAGS: ReadonlySet<string> = new Set([
   "Snapshot",
   "VoiceSeparate",
@@ -71,24 +81,33 @@ const NO_OUTPUT_OBJECT_TAGS: ReadonlySet<string> = new Set([
   "StreamExtract",
 ]);
 
+const DOCUMENTED_TAGS: ReadonlySet<string> = new Set(DOCUMENTED_JOB_TAGS);
+const KNOWN_TAGS: ReadonlySet<string> = new Set(JOB_TAGS);
+
 const INPUT_SOURCES = ["Manifest", "UrlFile", "Prefix", "Object"] as const;
 
 /**
- * Checks a create request against the rules of api.md §3 and returns **every** problem at once, each with
- * its element path (an empty array means valid):
+ * Checks a create request against what the batch-job pages make certain and returns **every** problem at once,
+ * each with its element path (an empty array means valid). Nothing else is refused: the service decides the rest.
  *
- * - `Name`: not empty, at most 128 characters, only Chinese characters, letters, digits, `-`, `—` and `_`;
+ * - types: every field has its model's type (text, integer, `Date`, object, array) at any depth, and no field the
+ *   model does not have (elements no model names go in `$unknown`);
+ * - required elements (the pages' tables): `Name`, `Input`, `Operation`; `WorkflowIds` (workflow); `Tag` and
+ *   `JobParam` (independent node); `Region`/`Bucket` of `Output`; `Index`/`Object` of each
+ *   `StreamExtract`; `MqRegion`/`MqMode`/`MqName` of `CallBackMqConfig`; `Type`/`Message`/`Version` of
+ *   `JobParam.DigitalWatermark`;
+ * - `Name`: at most 128 characters, only Chinese characters, letters, digits, `-`, `—` and `_`;
  * - `Type`: `Workflow`, `Job` or absent;
- * - `Input`: at least one (or, with `inputRule: "exactly-one"`, exactly one) of `Manifest`, `UrlFile`,
- *   `Prefix`, `Object`;
- * - Workflow: `WorkflowIds` not empty;
- * - Job: `Tag` and `JobParam` present; `Output` unless the tag is `VideoTag`, `ExtractDigitalWatermark`,
- *   `MediaInfo` or `QualityEstimate`; `Output.Region`/`Bucket` not empty; `Output.Object` unless the tag is
- *   `Snapshot`, `VoiceSeparate` or `StreamExtract`; `Output.StreamExtract` for `StreamExtract`;
- *   `JobLevel` 0, 1 or 2; `CallBackMqConfig` when `CallBackType` is `TDMQ`;
- * - `TimeInterval`: valid dates, `Start` not after `End`.
+ * - `Input`: exactly one of `Manifest`, `UrlFile`, `Prefix`, `Object` (or at least one, with
+ *   `inputRule: "at-least-one"`);
+ * - independent node, only for the tags the page lists: `Output` unless the tag is `VideoTag`,
+ *   `ExtractDigitalWatermark`, `MediaInfo` or `QualityEstimate`; `Output.Object` unless it is `Snapshot`,
+ *   `VoiceSeparate` or `StreamExtract`; `Output.StreamExtract` for `StreamExtract`;
+ * - `JobLevel` 0, 1 or 2; `CallBackMqConfig` when `CallBackType` is `TDMQ`.
  *
- * Unknown tags are accepted (the server decides, api.md §3.3).
+ * Warnings through `onWarning`, which never block: a tag that no page or SDK lists (an SDK-only tag such as
+ * `ImageInspect` passes silently, without the `Output` rules), and a missing `QueueId` (the independent-node page
+ * marks it required, yet the service creates jobs without it, as the SDKs do).
  *
  * @public
  * @example
@@ -110,31 +129,40 @@ export function validateCreateJobRequest(
   options?: ValidateCreateJobRequestOptions,
 ): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
+  const full = (path: string): string => `Request${path === "" ? "" : `.${path}`}`;
   const report = (path: string, message: string): void => {
-    problems.push({ path: `Request${path === "" ? "" : `.${path}`}`, message });
+    problems.push({ path: full(path), message });
   };
   // The value may come from JavaScript or from a lenient source: read it defensively.
   const value = request as unknown as Record<string, unknown>;
-  if (typeof value !== "object" || value === null) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
     report("", "a create request must be an object");
     return problems;
   }
-  checkName(value.Name, report);
   const type = value.Type;
+  // The create pages' request table, `Type`: `Job` on the independent-node page, `Workflow` (or none) on the other.
   if (type !== undefined && type !== "Workflow" && type !== "Job") {
     report("Type", `Type must be "Workflow" or "Job" (or absent for Workflow), not ${JSON.stringify(type)}`);
-  }
-  checkInput(value.Input, options?.inputRule ?? "at-least-one", report);
-  const operation = value.Operation;
-  if (typeof operation !== "object" || operation === null) {
-    report("Operation", "Operation is required");
     return problems;
   }
+  checkTypes(CreateJobRequestSchema.variants[type ?? "Workflow"], value, "", report);
+  checkName(value.Name, report);
+  checkInput(value.Input, options?.inputRule ?? "exactly-one", report);
+  const operation = value.Operation;
+  if (typeof operation !== "object" || operation === null) return problems;
   const op = operation as Record<string, unknown>;
-  checkTimeInterval(op.TimeInterval, report);
-  if (type === "Job") checkNodeOperation(op, report);
-  else if (type === undefined || type === "Workflow") {
-    if (!nonEmpty(op.WorkflowIds)) report("Operation.WorkflowIds", "WorkflowIds is required for a Workflow job");
+  if (type === "Job") {
+    checkNodeOperation(op, report, (path, message) => options?.onWarning?.({ path: full(path), message }));
+    const tag = op.Tag;
+    if (typeof tag === "string" && tag.trim() !== "" && !KNOWN_TAGS.has(tag)) {
+      options?.onWarning?.({
+        path: full("Operation.Tag"),
+        message: `Tag ${JSON.stringify(tag)} is not one the batch-job pages or the SDKs list; it is sent as given`,
+      });
+    }
+  } else if (typeof op.WorkflowIds === "string" && op.WorkflowIds.trim() === "") {
+    // The workflow page's `Operation` table: `WorkflowIds` is required.
+    report("Operation.WorkflowIds", "WorkflowIds is required for a Workflow job");
   }
   return problems;
 }
@@ -145,8 +173,81 @@ function nonEmpty(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "";
 }
 
+/** Checks `value` against the model's schema: types at any depth, required fields, no field the model lacks. */
+function checkTypes(schema: SchemaNode, value: unknown, path: string, report: Report): void {
+  const at = (name: string): string => (path === "" ? name : `${path}.${name}`);
+  switch (schema.kind) {
+    case "optional":
+      checkTypes((schema as OptionalSchema<SchemaNode>).item, value, path, report);
+      return;
+    case "repeated":
+      if (!Array.isArray(value)) {
+        report(path, `${label(path)} must be a list`);
+        return;
+      }
+      value.forEach((item, index) => {
+        checkTypes((schema as RepeatedSchema<SchemaNode>).item, item, `${path}[${index}]`, report);
+      });
+      return;
+    case "object": {
+      if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date) {
+        report(path, `${label(path)} must be an object`);
+        return;
+      }
+      const object = schema as ObjectSchema<FieldMap>;
+      const record = value as Record<string, unknown>;
+      for (const name of object.requiredNames) {
+        if (record[name] === undefined) report(at(name), `${name} is required`);
+      }
+      for (const [name, field] of Object.entries(record)) {
+        if (field === undefined || name === UNKNOWN_KEY) continue;
+        const fieldSchema = object.byName.get(name);
+        if (fieldSchema === undefined) {
+          report(at(name), `${name} is not an element of ${label(path)} (elements no model names go in $unknown)`);
+        } else checkTypes(fieldSchema, field, at(name), report);
+      }
+      return;
+    }
+    case "text":
+    case "enum":
+      if (typeof value !== "string") report(path, `${label(path)} must be text, not ${describe(value)}`);
+      return;
+    case "literal":
+      if (value !== (schema as LiteralSchema<string>).value) {
+        report(path, `${label(path)} must be ${JSON.stringify((schema as LiteralSchema<string>).value)}`);
+      }
+      return;
+    case "integer":
+      if (typeof value !== "number" || !Number.isSafeInteger(value)) {
+        report(path, `${label(path)} must be an integer, not ${describe(value)}`);
+      }
+      return;
+    case "boolean":
+      if (typeof value !== "boolean") report(path, `${label(path)} must be true or false, not ${describe(value)}`);
+      return;
+    case "time":
+      if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+        report(path, `${label(path)} must be a valid time (such as 2022-06-27T15:23:10+0800), not ${describe(value)}`);
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+function label(path: string): string {
+  return path === "" ? "the request" : path;
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Date) return "an invalid Date";
+  return JSON.stringify(value) ?? String(value);
+}
+
 function checkName(name: unknown, report: Report): void {
-  if (!nonEmpty(name)) {
+  // The create pages' request table, `Name`: required, at most 128 characters of the charset above.
+  if (typeof name !== "string") return; // reported by the type check
+  if (name.trim() === "") {
     report("Name", "Name is required and must not be empty");
     return;
   }
@@ -160,10 +261,8 @@ function checkName(name: unknown, report: Report): void {
 }
 
 function checkInput(input: unknown, rule: "at-least-one" | "exactly-one", report: Report): void {
-  if (typeof input !== "object" || input === null) {
-    report("Input", "Input is required");
-    return;
-  }
+  // The create pages' `Input` table: `Manifest`, `UrlFile`, `Prefix`, `Object`, each a way to name the objects.
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return; // reported by the type check
   const record = input as Record<string, unknown>;
   const set = INPUT_SOURCES.filter((source) => nonEmpty(record[source]));
   if (set.length === 0) {
@@ -173,53 +272,60 @@ function checkInput(input: unknown, rule: "at-least-one" | "exactly-one", report
   }
 }
 
-function checkTimeInterval(interval: unknown, report: Report): void {
-  if (interval === undefined) return;
-  if (typeof interval !== "object" || interval === null) {
-    report("Operation.TimeInterval", "TimeInterval must be an object with optional Start and End dates");
-    return;
-  }
-  const { Start: start, End: end } = interval as Record<string, unknown>;
-  const valid = (date: unknown): date is Date => date instanceof Date && !Number.isNaN(date.getTime());
-  if (start !== undefined && !valid(start)) report("Operation.TimeInterval.Start", "Start must be a valid Date");
-  if (end !== undefined && !valid(end)) report("Operation.TimeInterval.End", "End must be a valid Date");
-  if (valid(start) && valid(end) && start.getTime() > end.getTime()) {
-    report("Operation.TimeInterval", "Start must not be after End");
-  }
-}
-
-function checkNodeOperation(op: Record<string, unknown>, report: Report): void {
+function checkNodeOperation(op: Record<string, unknown>, report: Report, warn: Report): void {
   const tag = op.Tag;
-  if (!nonEmpty(tag)) report("Operation.Tag", "Tag is required for a Job (independent node) job");
-  if (typeof op.JobParam !== "object" || op.JobParam === null) {
-    report("Operation.JobParam", "JobParam is required for a Job (independent node) job");
+  // The independent-node page's `Operation` table: `Tag` is required.
+  if (typeof tag === "string" && tag.trim() === "") report("Operation.Tag", "Tag must not be empty");
+  // The same table marks `QueueId` required too, but every SDK leaves it out and the Python SDK's own test creates a
+  // job without it successfully: not certain, so a warning (docs/decisions/0042-queue-id-warns.md).
+  if (op.QueueId === undefined || (typeof op.QueueId === "string" && op.QueueId.trim() === "")) {
+    warn(
+      "Operation.QueueId",
+      "the independent-node page marks QueueId required; without it the service picks the queue (the SDKs send none)",
+    );
   }
+  // The same table, `JobLevel`: valid values 0, 1 and 2.
   const level = op.JobLevel;
-  if (level !== undefined && level !== 0 && level !== 1 && level !== 2) {
+  if (typeof level === "number" && level !== 0 && level !== 1 && level !== 2) {
     report("Operation.JobLevel", `JobLevel must be 0, 1 or 2, not ${JSON.stringify(level)}`);
   }
+  // The same table, `CallBackMqConfig`: required when `CallBackType` is `TDMQ`.
   if (op.CallBackType === "TDMQ" && op.CallBackMqConfig === undefined) {
     report("Operation.CallBackMqConfig", "CallBackMqConfig is required when CallBackType is TDMQ");
   }
+  checkDigitalWatermark(op.JobParam, report);
   const tagText = typeof tag === "string" ? tag : "";
+  if (!DOCUMENTED_TAGS.has(tagText)) return; // the Output rules are the page's, for the page's tags
   const output = op.Output;
   if (output === undefined) {
-    if (nonEmpty(tag) && !NO_OUTPUT_TAGS.has(tagText)) {
-      report("Operation.Output", `Output is required for Tag ${tagText}`);
-    }
+    if (!NO_OUTPUT_TAGS.has(tagText)) report("Operation.Output", `Output is required for Tag ${tagText}`);
     return;
   }
-  if (typeof output !== "object" || output === null) {
-    report("Operation.Output", "Output must be an object");
-    return;
-  }
+  if (typeof output !== "object" || output === null) return; // reported by the type check
   const out = output as Record<string, unknown>;
-  if (!nonEmpty(out.Region)) report("Operation.Output.Region", "Output.Region is required");
-  if (!nonEmpty(out.Bucket)) report("Operation.Output.Bucket", "Output.Bucket is required");
+  // The independent-node page's `Output` table.
+  if (typeof out.Region === "string" && out.Region.trim() === "") {
+    report("Operation.Output.Region", "Output.Region must not be empty");
+  }
+  if (typeof out.Bucket === "string" && out.Bucket.trim() === "") {
+    report("Operation.Output.Bucket", "Output.Bucket must not be empty");
+  }
   if (!nonEmpty(out.Object) && !NO_OUTPUT_OBJECT_TAGS.has(tagText)) {
-    report("Operation.Output.Object", `Output.Object is required for Tag ${tagText || "(none)"}`);
+    report("Operation.Output.Object", `Output.Object is required for Tag ${tagText}`);
   }
   if (tagText === "StreamExtract" && (!Array.isArray(out.StreamExtract) || out.StreamExtract.length === 0)) {
     report("Operation.Output.StreamExtract", "Output.StreamExtract is required for Tag StreamExtract");
+  }
+}
+
+function checkDigitalWatermark(jobParam: unknown, report: Report): void {
+  // The independent-node page's `DigitalWatermark` table: `Type`, `Message` and `Version` are required.
+  if (typeof jobParam !== "object" || jobParam === null) return;
+  const watermark = (jobParam as Record<string, unknown>).DigitalWatermark;
+  if (typeof watermark !== "object" || watermark === null) return;
+  for (const name of ["Type", "Message", "Version"]) {
+    if (!nonEmpty((watermark as Record<string, unknown>)[name])) {
+      report(`Operation.JobParam.DigitalWatermark.${name}`, `DigitalWatermark.${name} is required`);
+    }
   }
 }
