@@ -7,7 +7,14 @@ import { CliError } from "../cli-error.js";
  * @example
  * ```ts
  * import type { JobWait } from "./wait-job.js";
- * const wait: JobWait = { jobId: "b1", until: ["Success", "Failed", "Cancel"], intervalMs: 5000, timeoutMs: 0, signal: AbortSignal.timeout(1000) };
+ * const wait: JobWait = {
+ *   jobId: "b1",
+ *   until: ["Success", "Failed", "Cancel"],
+ *   intervalMs: 5000,
+ *   timeoutMs: 0,
+ *   signal: new AbortController().signal,
+ *   now: Date.now,
+ * };
  * ```
  * @internal
  */
@@ -55,7 +62,14 @@ function isWaitDeadline(error: unknown, timeoutMs: number, elapsedMs: number): b
  * ```ts
  * import { waitJob } from "./wait-job.js";
  * declare const client: import("@cibatch/ci-client").CiClient;
- * const job = await waitJob(client, { jobId: "b1", until: ["Success"], intervalMs: 5000, timeoutMs: 60_000, signal: new AbortController().signal });
+ * const job = await waitJob(client, {
+ *   jobId: "b1",
+ *   until: ["Success"],
+ *   intervalMs: 5000,
+ *   timeoutMs: 60_000,
+ *   signal: new AbortController().signal,
+ *   now: Date.now,
+ * });
  * ```
  * @internal
  */
