@@ -13,10 +13,8 @@ import { cliVersion, type Invocation } from "./program.js";
 import { checkSettings, resolveSettings } from "./settings/settings.js";
 import type { HandlerName } from "./spec/types.js";
 import { classifyError, type ErrorReport } from "./support/classify-error.js";
-import { commandPathOf } from "./support/command-path.js";
 import type { CommandContext, CommandHandler } from "./support/context.js";
 import { parseSeconds } from "./support/duration.js";
-import { explainError } from "./support/explain-error.js";
 
 const HANDLERS: Readonly<Record<HandlerName, () => Promise<{ execute: CommandHandler }>>> = {
   "jobs-create": () => import("./commands/jobs-create.js"),
@@ -87,11 +85,12 @@ function guessJsonOutput(argv: readonly string[], io: CliIo): boolean {
  * ```ts
  * import { reportUsageError } from "./execute.js";
  * declare const io: import("./io.js").CliIo;
- * reportUsageError("error: unknown option '--x'", ["--x"], io); // 2
+ * await reportUsageError("error: unknown option '--x'", ["--x"], io); // 2
  * ```
  * @internal
  */
-export function reportUsageError(text: string, argv: readonly string[], io: CliIo): number {
+export async function reportUsageError(text: string, argv: readonly string[], io: CliIo): Promise<number> {
+  const { commandPathOf } = await import("./support/command-path.js");
   const message = text
     .replace(/^error:\s*/i, "")
     .replace(/\s*\n\s*/g, " ")
@@ -116,11 +115,12 @@ export function reportUsageError(text: string, argv: readonly string[], io: CliI
  * ```ts
  * import { reportUnexpected } from "./execute.js";
  * declare const io: import("./io.js").CliIo;
- * reportUnexpected(new Error("boom"), io); // 1
+ * await reportUnexpected(new Error("boom"), io); // 1
  * ```
  * @internal
  */
-export function reportUnexpected(error: unknown, io: CliIo): number {
+export async function reportUnexpected(error: unknown, io: CliIo): Promise<number> {
+  const { explainError } = await import("./support/explain-error.js");
   return writeError(
     explainError(error, classifyError(error)),
     guessJsonOutput([], io),
@@ -284,6 +284,7 @@ export async function execute(invocation: Invocation, io: CliIo): Promise<number
   } catch (error) {
     const reason = controller.signal.aborted ? controller.signal.reason : undefined;
     const failure = reason ?? error;
+    const { explainError } = await import("./support/explain-error.js");
     return writeError(explainError(failure, classifyError(failure)), json, io, stderrStyles);
   } finally {
     unsubscribe?.();

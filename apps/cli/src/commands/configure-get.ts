@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { maskSecretId } from "@cibatch/ci-client";
 import { parse } from "ini";
 import { CliError } from "../cli-error.js";
-import { credentialsFilePath } from "../settings/write-profile.js";
+import { credentialsFilePath } from "../settings/credentials-file.js";
 import type { CommandHandler } from "../support/context.js";
 import { configValue, profileOf } from "./configure-set.js";
 

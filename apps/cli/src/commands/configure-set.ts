@@ -1,7 +1,8 @@
 import { CliError } from "../cli-error.js";
 import { configFilePath, readConfigProfile } from "../settings/config-file.js";
+import { credentialsFilePath } from "../settings/credentials-file.js";
 import { checkSettings, type Setting, type Settings } from "../settings/settings.js";
-import { credentialsFilePath, writeProfile } from "../settings/write-profile.js";
+import { writeProfile } from "../settings/write-profile.js";
 import type { CommandContext, CommandHandler } from "../support/context.js";
 
 /** The keys kept in the credentials file (mode 0600); the others go to the CLI config file. */

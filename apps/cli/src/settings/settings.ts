@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { parse } from "ini";
 import { CliError } from "../cli-error.js";
 import type { CliIo } from "../io.js";
 import { type ConfigKey, configFilePath, readConfigProfile } from "./config-file.js";
+import { credentialsFilePath } from "./credentials-file.js";
 import { closestRegion, KNOWN_REGIONS } from "./regions.js";
-import { credentialsFilePath } from "./write-profile.js";
 
 /**
  * A resolved setting and where it came from (`--bucket`, `env CIBATCH_BUCKET`, `~/.cibatch/config [default]`,
@@ -154,7 +153,9 @@ async function credentialsHaveProfile(
   if (!env.TENCENTCLOUD_CREDENTIALS_FILE) candidates.push("/etc/tencentcloud/credentials");
   for (const candidate of candidates) {
     try {
-      const sections = parse(await readFile(candidate, "utf8")) as Record<string, unknown>;
+      const text = await readFile(candidate, "utf8");
+      const { parse } = await import("ini");
+      const sections = parse(text) as Record<string, unknown>;
       if (typeof sections[profile] === "object") return true;
     } catch {
       // A missing or unreadable file has no such profile; the credential chain reports unreadable files itself.

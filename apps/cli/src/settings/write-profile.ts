@@ -1,29 +1,7 @@
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
-import { homedir as osHomedir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { parse, stringify } from "ini";
 import { CliError } from "../cli-error.js";
-
-/**
- * Where `configure` writes keys: `TENCENTCLOUD_CREDENTIALS_FILE` (a leading `~/` is the home directory), else
- * `~/.tencentcloud/credentials`, the file Tencent Cloud's tools read.
- *
- * @param env - The environment.
- * @param homedir - Returns the home directory.
- * @returns The path.
- * @example
- * ```ts
- * import { credentialsFilePath } from "./write-profile.js";
- * credentialsFilePath({}, () => "/home/me"); // "/home/me/.tencentcloud/credentials"
- * ```
- * @internal
- */
-export function credentialsFilePath(env: Readonly<Record<string, string | undefined>>, homedir?: () => string): string {
-  const home = (homedir ?? osHomedir)();
-  const named = env.TENCENTCLOUD_CREDENTIALS_FILE;
-  if (named) return named.replace(/^~(?=\/)/, home);
-  return join(home, ".tencentcloud", "credentials");
-}
 
 /**
  * Sets keys of one `[profile]` section of an INI file, creating the file (mode 0600, its folder 0700) or the
