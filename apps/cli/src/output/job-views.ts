@@ -1,5 +1,6 @@
 import type { JobsDetail } from "@cibatch/ci-client";
 import stringWidth from "string-width";
+import { otherFields } from "./job-json.js";
 import type { Styles, TableModel } from "./table.js";
 import { styleState } from "./table.js";
 import { formatTime, jobDuration, localTime, relativeTime, type TimeContext } from "./times.js";
@@ -128,8 +129,8 @@ function entries(value: unknown): [string, unknown][] {
     const out: [string, unknown][] = [];
     for (const [key, item] of Object.entries(value)) {
       if (item === undefined) continue;
-      if (key === "$unknown" && Array.isArray(item)) out.push(...entries(item));
-      else out.push([key, item]);
+      // Elements no model names are listed under "Other fields", with their path.
+      if (!key.startsWith("$")) out.push([key, item]);
     }
     return out;
   }
@@ -158,7 +159,8 @@ function block(value: unknown, indent: string, times: TimeContext, width: number
 /**
  * The detail view of one job (`jobs describe` in table and text formats): state, `Code` and `Message` when they
  * are set, the times and the duration, then `Input`, `Operation` (with `JobParam`) and, under "Other fields",
- * anything else the service sent, including elements this version does not know. Long values wrap at `width`.
+ * anything else the service sent: elements this version does not know are listed there with their path
+ * (`Operation.JobParam.NewParam`). Long values wrap at `width`.
  *
  * @param job - The job (as decoded, `$unknown` elements included).
  * @param times - How times are written (relative times also show the local time).
@@ -205,7 +207,10 @@ export function jobDetail(job: JobsDetail, times: TimeContext, styles: Styles, w
   section("Input", record.Input);
   section("Operation", record.Operation);
   const other: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) if (!SHOWN.has(key) && value !== undefined) other[key] = value;
+  for (const [key, value] of Object.entries(record)) {
+    if (!SHOWN.has(key) && !key.startsWith("$") && value !== undefined) other[key] = value;
+  }
+  for (const [path, value] of otherFields(job)) other[path] = value;
   section("Other fields", other);
   return `${lines.join("\n")}\n`;
 }

@@ -107,8 +107,10 @@ describe("the detail view", () => {
     expect(text).toContain("\nMessage   a message long enough to wrap\n          at a narrow width\n");
     expect(text).toContain("\nCreated   2024-01-10 11:58:00 (2 min\n          ago)\n");
     expect(text).toContain("\nEnded\nDuration  1m00s\n");
-    expect(text).toContain("\nOperation\n  Tag  Transcode\n  JobParam\n    TemplateId  t1\n    Extra       x\n");
-    expect(text).toContain("\nOther fields\n  Progress  a, b\n  NewField\n    Inner  v\n");
+    expect(text).toContain("\nOperation\n  Tag  Transcode\n  JobParam\n    TemplateId  t1\n\nOther fields\n");
+    expect(text).toContain(
+      "\nOther fields\n  Progress                  a, b\n  Operation.JobParam.Extra  x\n  NewField\n    Inner  v\n",
+    );
     expect(jobsTable([job], { format: "local", now: NOW }).columns).toContain("Started");
   });
 });
