@@ -19,7 +19,7 @@ function clientOf(steps: readonly Step[], end: Error | undefined, seen: Contract
         if ("job" in step) {
           polls += 1;
           const job = { JobId: "b1", State: step.job, $metadata: {} } as unknown as JobsDetail;
-          options.onProgress?.(job);
+          options.onProgress?.(job as never);
           if (options.until?.includes(step.job as never)) return job;
         } else options.onPollError?.(step.fail, { polls, nextPollInMs: 5000 });
       }
