@@ -19,6 +19,7 @@ export const EXIT: {
   readonly WAIT_TIMEOUT: 8;
   readonly JOB_FAILED: 9;
   readonly AMBIGUOUS_CREATE: 10;
+  readonly DECODE: 11;
   readonly DECLINED: 12;
   readonly INTERRUPTED: 130;
 } = {
@@ -33,6 +34,7 @@ export const EXIT: {
   WAIT_TIMEOUT: 8,
   JOB_FAILED: 9,
   AMBIGUOUS_CREATE: 10,
+  DECODE: 11,
   DECLINED: 12,
   INTERRUPTED: 130,
 };
@@ -72,6 +74,7 @@ export const EXIT_CODES: readonly ExitCodeRow[] = [
   { code: EXIT.WAIT_TIMEOUT, meaning: "jobs wait timed out" },
   { code: EXIT.JOB_FAILED, meaning: "the job reached Failed or Cancel (wait --until success, watch --exit-status)" },
   { code: EXIT.AMBIGUOUS_CREATE, meaning: "create outcome unknown: the job may exist, check before retrying" },
+  { code: EXIT.DECODE, meaning: "the service's answer could not be read (not XML, or not the documented shape)" },
   { code: EXIT.DECLINED, meaning: "a confirmation prompt was declined: nothing was changed" },
   { code: EXIT.INTERRUPTED, meaning: "interrupted (Ctrl-C, SIGINT)" },
 ];
@@ -97,6 +100,7 @@ const SEVERITY: readonly number[] = [
   EXIT.JOB_FAILED,
   EXIT.WAIT_TIMEOUT,
   EXIT.SERVICE,
+  EXIT.DECODE,
   EXIT.UNAVAILABLE,
   EXIT.AUTH,
   EXIT.CONFIG,
@@ -108,7 +112,8 @@ const SEVERITY: readonly number[] = [
 
 /**
  * The most serious of several exit statuses (`jobs describe A B C` where A was found, B not found and C failed
- * with a service error ends 5): not found < job failed < timed out < service error < unavailable < credentials <
+ * with a service error ends 5): not found < job failed < timed out < service error < unreadable answer <
+ * unavailable < credentials <
  * configuration < usage < ambiguous create < unexpected < interrupted. A status not in that list counts as
  * unexpected.
  *

@@ -82,7 +82,7 @@ describe("run(argv, io): parsing", () => {
   it("prints the exit-code table for `help exit-codes`", async () => {
     const result = await harness().run(["help", "exit-codes"]);
     expect(result.code).toBe(0);
-    expect(EXIT_CODES.map((r) => r.code)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 130]);
+    expect(EXIT_CODES.map((r) => r.code)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 130]);
     for (const row of EXIT_CODES) expect(result.stdout).toMatch(new RegExp(`^\\s+${row.code}  \\S`, "m"));
   });
 

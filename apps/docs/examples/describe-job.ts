@@ -19,11 +19,11 @@ export async function main(env: ExampleEnv): Promise<{ job: JobsDetail; missing:
   // #endregion describe
 
   // #region describe-many
-  const { jobs, nonExistJobIds } = await client.describeJobs([
+  const { JobsDetail, NonExistJobIds } = await client.describeJobs([
     "b3deffea2f84911ec9cb15254008618d9",
     "b00000000000000000000000000000000",
   ]);
-  log(jobs.length, nonExistJobIds); // 1 ["b00000000000000000000000000000000"]
+  log(JobsDetail.length, NonExistJobIds); // 1 ["b00000000000000000000000000000000"]
   // #endregion describe-many
-  return { job, missing: nonExistJobIds };
+  return { job, missing: NonExistJobIds };
 }

@@ -23,7 +23,7 @@ export async function main(env: ExampleEnv): Promise<string[]> {
 
   // #region page
   const page = await client.listJobs({ type: "Workflow", states: ["Running", "Submitted"], size: 10 });
-  log(page.jobs.length, page.nextToken ?? "(last page)");
+  log(page.JobsDetail.length, page.NextToken ?? "(last page)");
   // #endregion page
   return failed;
 }

@@ -17,7 +17,7 @@ export async function main(env: ExampleEnv): Promise<string[]> {
       decodeListJobsResponse(xml);
     } catch (error) {
       if (!isXmlModelError(error)) throw error;
-      log(error.code, error.path, error.message); // "UnsafeXml" …, then "MalformedXml" …
+      log(error.code, error.path, error.message); // "UnsafeXml" …, then "Truncated" …
       codes.push(error.code);
     }
   }

@@ -44,15 +44,15 @@ export const README_SETUPS: Readonly<Record<string, BlockSetup>> = {
   },
   "packages/ci-client#2": {
     epilogue: [
-      'readme.expect(page.jobs.every((j) => j.State === "Running"), "listJobs filters by state");',
-      'readme.expect(nonExistJobIds.includes("b0") && jobs.length === 1, "describeJobs reports the unknown id");',
+      'readme.expect(page.JobsDetail.every((j) => j.State === "Running"), "listJobs filters by state");',
+      'readme.expect(NonExistJobIds.includes("b0") && JobsDetail.length === 1, "describeJobs reports the unknown id");',
     ].join("\n"),
   },
   "packages/ci-client#3": {
     epilogue: [
       'await inProcess.createJob({ Name: "x", Type: "Workflow", Input: { Prefix: "p/" }, Operation: { WorkflowIds: "w1" } });',
       "const viaSocket = await overSocket.listJobs({ size: 10 });",
-      'readme.expect(viaSocket.jobs.length === 1, "both clients reach the same fake");',
+      'readme.expect(viaSocket.JobsDetail.length === 1, "both clients reach the same fake");',
     ].join("\n"),
   },
   "packages/ci-client#4": {
@@ -63,13 +63,10 @@ export const README_SETUPS: Readonly<Record<string, BlockSetup>> = {
       'readme.expect(job.JobId === "b3deffea2f84911ec9cb15254008618d9" && job.Name === "demo", "describeJob on a core reads the seed job");',
   },
   "packages/ci-client#5": {
-    epilogue: [
-      'readme.expect(real.url === "https://examplebucket-1250000000.ci.ap-beijing.myqcloud.com", "real url");',
-      'readme.expect(fake.url === "http://127.0.0.1:9000" && fake.signedHost === real.signedHost, "override keeps the signed host");',
-    ].join("\n"),
+    epilogue: 'readme.expect(reactTo(new Error("x")) === "give-up", "a foreign error is not retried");',
   },
   "packages/ci-client#6": {
-    epilogue: 'readme.expect(exitCodeFor(new Error("x")) === 1, "the fallback status");',
+    epilogue: 'readme.expect(client.endpointUrl === "https://ci-proxy.example.com", "the proxy origin");',
   },
   "packages/testing-fakes#1": {
     epilogue: 'readme.expect(res.status === 200, "the fake accepts the signed request");',

@@ -2,11 +2,12 @@
  * The typed client for the Tencent Cloud CI batch data processing jobs API (`/inventorytriggerjob`):
  * `CiClient` with `describeJob`, `describeJobs`, `listJobs`, `paginateJobs`, `createJob`,
  * `cancelJob` and `waitForJob`; the same operations as standalone, tree-shakable functions on a
- * `CiCore` from `createCiCore` (import only what you call); the credentials layer (providers, the default chain, redaction);
- * the typed errors and their guards; endpoint resolution; the timeout and retry options.
+ * `CiCore` from `createCiCore`; the credentials layer; the typed errors, their categories and
+ * guards; endpoint resolution; the timeout and retry options.
  *
  * @packageDocumentation
  */
+export { maskSecretId, REDACTED, redactHeaders, redactText } from "@cibatch/signer";
 export type {
   CreateJobRequest,
   CreateNodeJobRequest,
@@ -15,21 +16,26 @@ export type {
   JobsDetail,
   ListJobsQuery,
 } from "@cibatch/xml-model";
-export { CiClient } from "./client/ci-client.js";
-export type { CiCore } from "./client/client-core.js";
-export { createCiCore } from "./client/create-ci-core.js";
-export type { CiLogger } from "./client/logger.js";
-export type { ResponseMetadata, WithMetadata } from "./client/metadata.js";
-export type { CallOptions, CiClientOptions, CiClock } from "./client/options.js";
-export { cancelJob } from "./commands/cancel-job.js";
-export { createJob } from "./commands/create-job.js";
-export { describeJob } from "./commands/describe-job.js";
-export { describeJobs } from "./commands/describe-jobs.js";
-export { listJobs } from "./commands/list-jobs.js";
-export { paginateJobPages, paginateJobs } from "./commands/paginate-jobs.js";
-export { waitForJob } from "./commands/wait-for-job.js";
-export { createCredentials } from "./credentials/create-credentials.js";
-export { createProvider } from "./credentials/create-provider.js";
+export { CiClient } from "./client.js";
+export {
+  type CallOptions,
+  type CiClientOptions,
+  type CiClock,
+  type CiCore,
+  type CiLogger,
+  createCiCore,
+  DEFAULT_TIMEOUTS,
+  type ResponseMetadata,
+  type RetryOptions,
+  type TimeoutOptions,
+  type WithMetadata,
+} from "./core.js";
+export {
+  createCredentials,
+  createProvider,
+  type MaskedCredentials,
+  maskCredentials,
+} from "./credentials/create-credentials.js";
 export {
   type CredentialChain,
   type DefaultCredentialChainOptions,
@@ -37,7 +43,6 @@ export {
 } from "./credentials/default-chain.js";
 export { type FromEnvOptions, fromEnv } from "./credentials/from-env.js";
 export { type FromProfileFileOptions, fromProfileFile } from "./credentials/from-profile-file.js";
-export { type MaskedCredentials, maskCredentials, maskSecretId, REDACTED } from "./credentials/mask.js";
 export {
   type RefreshingCredentialProvider,
   type RefreshingProviderOptions,
@@ -60,7 +65,7 @@ export {
   type EndpointOverride,
   type ResolvedEndpoint,
   resolveEndpoint,
-} from "./endpoint/endpoint.js";
+} from "./endpoint.js";
 export {
   AmbiguousCreateError,
   type AmbiguousCreateErrorOptions,
@@ -84,26 +89,25 @@ export {
   isCiTimeoutError,
   type TimeoutKind,
 } from "./errors/ci-timeout-error.js";
+export type { CiErrorCategory } from "./errors/code-table.js";
 export {
   CredentialsError,
   type CredentialsErrorCode,
   type CredentialsErrorOptions,
   isCredentialsError,
 } from "./errors/credentials-error.js";
-export { redactHeaders, redactText, redactUrl } from "./errors/redact.js";
-export type { FailedRequest, RequestSummary } from "./errors/request-summary.js";
+export { type FailedRequest, type RequestSummary, redactUrl } from "./errors/redact.js";
 export {
   type InputProblem,
   isValidationError,
   ValidationError,
   type ValidationErrorOptions,
 } from "./errors/validation-error.js";
-export type { CancelJobResult } from "./operations/cancel-job.js";
-export type { CreateJobOptions } from "./operations/create-job.js";
-export type { DescribeJobsResult } from "./operations/describe-jobs.js";
-export type { ListJobsPage } from "./operations/list-jobs.js";
-export type { WaitForJobOptions } from "./operations/wait-for-job.js";
-export { DEFAULT_MAX_ATTEMPTS } from "./retry/constants.js";
-export type { FetchLike } from "./transport/transport.js";
-export type { RetryOptions } from "./validation/retry-options.js";
-export { DEFAULT_TIMEOUTS, type TimeoutOptions } from "./validation/timeouts.js";
+export type { DecodeWarning, FetchLike } from "./http/response.js";
+export { DEFAULT_MAX_ATTEMPTS } from "./http/retry-policy.js";
+export { type CancelJobResult, cancelJob } from "./operations/cancel-job.js";
+export { type CreateJobOptions, createJob } from "./operations/create-job.js";
+export { describeJob } from "./operations/describe-job.js";
+export { type DescribeJobsResult, describeJobs } from "./operations/describe-jobs.js";
+export { type ListJobsResult, listJobs, paginateJobPages, paginateJobs } from "./operations/list-jobs.js";
+export { type WaitForJobOptions, waitForJob } from "./operations/wait-for-job.js";

@@ -22,7 +22,15 @@ export { parseAuthorization } from "./authorization.js";
 export { formatQuery, uriEncode } from "./encode.js";
 export { isSignerError, SignerError, type SignerErrorCode } from "./errors.js";
 export { SIGNED_HEADER_WHITELIST, tokenHeaderFor } from "./headers.js";
-export { maskSecretId, REDACTED, redactAuthorization, redactCredentials, redactHeaders, redactUrl } from "./redact.js";
+export {
+  maskSecretId,
+  REDACTED,
+  redactAuthorization,
+  redactCredentials,
+  redactHeaders,
+  redactText,
+  redactUrl,
+} from "./redact.js";
 export type {
   Credentials,
   FoundToken,

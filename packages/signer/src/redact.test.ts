@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { maskSecretId, REDACTED, redactAuthorization, redactCredentials, redactHeaders, redactUrl } from "./redact.js";
+import {
+  maskSecretId,
+  REDACTED,
+  redactAuthorization,
+  redactCredentials,
+  redactHeaders,
+  redactText,
+  redactUrl,
+} from "./redact.js";
 import { vectors } from "./vectors.fixture.js";
 
 describe("redactAuthorization", () => {
@@ -101,5 +109,33 @@ describe("redactHeaders", () => {
       ]),
     ).toEqual(expected);
     expect(redactHeaders(null as unknown as Headers)).toEqual({});
+  });
+});
+
+describe("redactText", () => {
+  it.each([
+    ["TENCENTCLOUD_SECRET_KEY=abc", "TENCENTCLOUD_SECRET_KEY=[REDACTED]"],
+    ["export TENCENTCLOUD_SECRET_KEY=abc", "export TENCENTCLOUD_SECRET_KEY=[REDACTED]"],
+    ["TENCENTCLOUD_SECRET_KEY='abc'", "TENCENTCLOUD_SECRET_KEY='[REDACTED]'"],
+    ['TENCENTCLOUD_SECRET_KEY="abc"', 'TENCENTCLOUD_SECRET_KEY="[REDACTED]"'],
+    ["TENCENTCLOUD_SECRET_KEY: abc", "TENCENTCLOUD_SECRET_KEY: [REDACTED]"],
+    ["export TENCENTCLOUD_SESSION_TOKEN=tok", "export TENCENTCLOUD_SESSION_TOKEN=[REDACTED]"],
+    ["TENCENTCLOUD_SECRET_ID=AKIDabcdefgh1234", "TENCENTCLOUD_SECRET_ID=****1234"],
+    ['{"secretKey": "xyz"}', '{"secretKey": "[REDACTED]"}'],
+    [
+      "<TmpSecretKey>k</TmpSecretKey><TmpSecretId>AKIDabcdefgh1234</TmpSecretId>",
+      "<TmpSecretKey>[REDACTED]</TmpSecretKey><TmpSecretId>****1234</TmpSecretId>",
+    ],
+    ["Authorization: Bearer abc.def", "Authorization: [REDACTED]"],
+    ["secretKey=[REDACTED]", "secretKey=[REDACTED]"],
+  ])("redacts %s", (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+
+  it("keeps the non-secret fields of a q-sign Authorization", () => {
+    const out = redactText(`authorization=q-sign-algorithm=sha1&q-ak=AKIDabcdefgh1234&q-signature=abcdef`);
+    expect(out).toContain("q-sign-algorithm=sha1");
+    expect(out).toContain("q-ak=****1234");
+    expect(out).not.toContain("abcdef");
   });
 });

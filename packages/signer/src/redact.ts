@@ -151,3 +151,49 @@ export function redactHeaders(headers: HeadersInput): Record<string, string> {
   }
   return out;
 }
+
+const MAX_REDACT_INPUT = 65_536;
+const SECRET_NAMES =
+  "tencentcloud_secret_key|tencentcloud_session_token|tencentcloud_token|x-ci-security-token|x-cos-security-token|security_?token|session_?token|tmp_?secret_?key|secret_?key|sign_?key|token|q-signature|signature_?provided";
+const ID_NAMES = "tencentcloud_secret_id|tmp_?secret_?id|secret_?id|q-ak|access_?key_?id|awsaccesskeyid";
+// `name=value`, `name: value`, `"name": "value"`, `export NAME='value'`: the value stops at a quote, space or separator.
+const pair = (names: string): RegExp =>
+  new RegExp(`((?:\\b|_)(?:${names})["']?\\s*[=:]\\s*["']?)([^\\s"'&,;<>]+)`, "gi");
+const SECRET_PAIR = pair(SECRET_NAMES);
+const ID_PAIR = pair(ID_NAMES);
+const SECRET_ELEMENT = new RegExp(`<((?:${SECRET_NAMES}|signature))>([^<]*)</\\1>`, "gi");
+const ID_ELEMENT = new RegExp(`<((?:${ID_NAMES}))>([^<]*)</\\1>`, "gi");
+const AUTHORIZATION_QSIGN = /(\bauthorization["']?\s*[=:]\s*["']?)(q-[^\s"'<>]+)/gi;
+const AUTHORIZATION_OTHER = /(\bauthorization["']?\s*[=:]\s*["']?)(?!q-|\[REDACTED\])([^\s"'<>][^"'<>\r\n]*)/gi;
+
+/**
+ * Redacts secrets from free text (an error message, a log line, a response body): `Authorization`
+ * values keep their non-secret fields, SecretKeys, tokens and signatures become `[REDACTED]` and
+ * SecretIds are masked to their last four characters, whether written as `name=value`,
+ * `name: value`, `"name": "value"`, an XML element, or a shell line such as
+ * `export TENCENTCLOUD_SECRET_KEY='…'`. Input beyond 64 KiB is cut off.
+ *
+ * @param text - The text.
+ * @returns The redacted text.
+ * @public
+ * @example
+ * ```ts
+ * import { redactText } from "@cibatch/signer";
+ *
+ * redactText("export TENCENTCLOUD_SECRET_KEY=abc"); // "export TENCENTCLOUD_SECRET_KEY=[REDACTED]"
+ * ```
+ */
+export function redactText(text: string): string {
+  return String(text)
+    .slice(0, MAX_REDACT_INPUT)
+    .replace(AUTHORIZATION_QSIGN, (_match, prefix: string, value: string) => `${prefix}${redactAuthorization(value)}`)
+    .replace(AUTHORIZATION_OTHER, (_match, prefix: string) => `${prefix}${REDACTED}`)
+    .replace(SECRET_ELEMENT, (_match, name: string) => `<${name}>${REDACTED}</${name}>`)
+    .replace(ID_ELEMENT, (_match, name: string, id: string) => `<${name}>${maskSecretId(id)}</${name}>`)
+    .replace(SECRET_PAIR, (match, prefix: string, value: string) =>
+      value.startsWith(REDACTED) ? match : `${prefix}${REDACTED}`,
+    )
+    .replace(ID_PAIR, (match, prefix: string, id: string) =>
+      id.startsWith("****") ? match : `${prefix}${maskSecretId(id)}`,
+    );
+}

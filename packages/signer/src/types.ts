@@ -20,6 +20,8 @@ export interface Credentials {
   readonly secretKey: string;
   /** Token of temporary credentials; sent in `x-ci-security-token` or `x-cos-security-token`. */
   readonly sessionToken?: string | undefined;
+  /** When temporary credentials stop working; absent for permanent keys. The signer does not read it. */
+  readonly expiresAt?: Date | undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Credentials } from "@cibatch/signer";
 import { FakeCiError } from "./errors.js";
 import { appIdOf } from "./virtual-host.js";
 
@@ -16,17 +17,11 @@ import { appIdOf } from "./virtual-host.js";
  * };
  * ```
  */
-export interface FakeAccount {
-  /** The SecretId (`q-ak`) the fake accepts. */
-  readonly secretId: string;
-  /** The SecretKey the fake verifies signatures with. */
-  readonly secretKey: string;
+export interface FakeAccount extends Credentials {
   /** `<BucketName-APPID>`: ties the key to that APPID. */
   readonly bucket?: string;
-  /** Session token of temporary credentials. */
+  /** Session token of temporary credentials (the same as `sessionToken`, which wins when both are set). */
   readonly token?: string;
-  /** When the temporary credentials expire, epoch ms. */
-  readonly expiresAt?: number;
 }
 
 /**
@@ -57,7 +52,7 @@ export interface FakeAccountView {
  * ```ts
  * import { createFakeCi } from "@cibatch/testing-fakes";
  * const fake = createFakeCi();
- * fake.keys.add({ secretId: "AKIDtemp", secretKey: "k", token: "tok", expiresAt: Date.now() + 60_000 });
+ * fake.keys.add({ secretId: "AKIDtemp", secretKey: "k", sessionToken: "tok", expiresAt: new Date(Date.now() + 60_000) });
  * fake.keys.remove("AKIDtemp");
  * ```
  */
@@ -95,10 +90,13 @@ export function checkAccount(account: FakeAccount): FakeAccount {
   }
   if (a.token !== undefined && typeof a.token !== "string")
     throw new FakeCiError("InvalidOption", "token must be a string");
-  if (a.expiresAt !== undefined && !Number.isFinite(a.expiresAt)) {
-    throw new FakeCiError("InvalidOption", "expiresAt must be epoch milliseconds");
+  if (a.sessionToken !== undefined && typeof a.sessionToken !== "string")
+    throw new FakeCiError("InvalidOption", "sessionToken must be a string");
+  if (a.expiresAt !== undefined && !(a.expiresAt instanceof Date && Number.isFinite(a.expiresAt.getTime()))) {
+    throw new FakeCiError("InvalidOption", "expiresAt must be a valid Date");
   }
-  return { ...account };
+  const token = account.sessionToken ?? account.token;
+  return { ...account, ...(token !== undefined && { token, sessionToken: token }) };
 }
 
 /** @internal Builds the registry. */
@@ -121,7 +119,7 @@ export function createAccountRegistry(initial: readonly FakeAccount[], onChange:
         secretId: a.secretId,
         bucket: a.bucket,
         temporary: a.token !== undefined,
-        expiresAt: a.expiresAt,
+        expiresAt: a.expiresAt?.getTime(),
       })),
     get: (secretId) => accounts.get(secretId),
     all: () => [...accounts.values()],

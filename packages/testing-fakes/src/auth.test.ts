@@ -15,7 +15,7 @@ const TEMP: FakeAccount = {
   secretId: "AKIDtemporaryFIXTURE0000000000000002",
   secretKey: "temporary-secret-key-0000000002",
   token: "session-token-abc",
-  expiresAt: NOW + 3_600_000,
+  expiresAt: new Date(NOW + 3_600_000),
 };
 let fake: FakeCi;
 let server: RunningListener;

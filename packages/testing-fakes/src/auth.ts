@@ -3,7 +3,7 @@ import { type AccountRegistry, accountMayAccess } from "./accounts.js";
 import type { SignatureVerdict } from "./journal.js";
 
 /**
- * Which error table the fake answers authentication failures from (api.md §13.2, OQ8): `cos` (default) uses the
+ * Which error table the fake answers authentication failures from (the service documents both): `cos` (default) uses the
  * COS codes (`403 SignatureDoesNotMatch`, `403 InvalidAccessKeyId`, `403 AccessDenied` "Request has expired",
  * `403 RequestTimeTooSkewed`, `400 ExpiredToken`); `ci` the CI table (`401 AccessDenied`, `401 SecretidNotExist`,
  * `401 SignatureExpired`). Both answer `401 MissingAuthorization` / `401 InvalidAuthorization`.
@@ -187,7 +187,7 @@ export async function authenticate(input: {
     if (result.token.value !== account.token) {
       return refuse("InvalidToken", `The ${result.token.name} does not belong to this temporary SecretId.`, ids);
     }
-    if (account.expiresAt !== undefined && input.now >= account.expiresAt) {
+    if (account.expiresAt !== undefined && input.now >= account.expiresAt.getTime()) {
       return refuse(
         "ExpiredToken",
         `The temporary credentials expired at ${new Date(account.expiresAt).toISOString()}; fetch new ones.`,

@@ -45,14 +45,14 @@ describe("accounts", () => {
 
   it("validates and lists without secrets", () => {
     const registry = createAccountRegistry(
-      [{ secretId: "AKIDa", secretKey: "sek", token: "tok", expiresAt: 5 }],
+      [{ secretId: "AKIDa", secretKey: "sek", token: "tok", expiresAt: new Date(5) }],
       () => undefined,
     );
     expect(registry.list()).toEqual([{ secretId: "AKIDa", bucket: undefined, temporary: true, expiresAt: 5 }]);
     expect(JSON.stringify(registry.list())).not.toMatch(/sek|tok"/);
     expect(() => registry.add({ secretId: "", secretKey: "k" })).toThrow(/non-empty/);
     expect(() => registry.add({ secretId: "a", secretKey: "k", token: 5 as never })).toThrow(/token/);
-    expect(() => registry.add({ secretId: "a", secretKey: "k", expiresAt: Number.NaN })).toThrow(/expiresAt/);
+    expect(() => registry.add({ secretId: "a", secretKey: "k", expiresAt: new Date(Number.NaN) })).toThrow(/expiresAt/);
     expect(() => checkAccount(null as never)).toThrow(/object/);
     expect(registry.remove("AKIDa")).toBe(true);
     expect(registry.remove("AKIDa")).toBe(false);

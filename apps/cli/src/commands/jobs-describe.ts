@@ -31,8 +31,8 @@ export const execute: CommandHandler = async (ctx) => {
   const outcomes = await mapLimit(ids, 4, async (id): Promise<Outcome> => {
     try {
       const result = await client.describeJobs([id], { signal: ctx.signal });
-      const job = result.jobs.find((j) => j.JobId === id) ?? result.jobs[0];
-      return job === undefined || result.nonExistJobIds.length > 0 ? { kind: "missing", id } : { kind: "found", job };
+      const job = result.JobsDetail.find((j) => j.JobId === id) ?? result.JobsDetail[0];
+      return job === undefined || result.NonExistJobIds.length > 0 ? { kind: "missing", id } : { kind: "found", job };
     } catch (error) {
       return { kind: "failed", failure: jobFailure(ctx, id, error), error };
     }

@@ -48,8 +48,8 @@ export const execute: CommandHandler = async (ctx) => {
       { ...query, size, ...(token !== undefined && { nextToken: token }) },
       { signal: ctx.signal },
     );
-    jobs.push(...page.jobs);
-    nextToken = page.nextToken ? page.nextToken : undefined;
+    jobs.push(...page.JobsDetail);
+    nextToken = page.NextToken ? page.NextToken : undefined;
     if (nextToken === undefined || !paginate) break;
     if (limit !== undefined && jobs.length >= limit) break;
     token = nextToken;

@@ -4,7 +4,7 @@ import { harness } from "../cli.fixture.js";
 import { classifyError } from "./classify-error.js";
 
 describe("classifyError: the rarer failures", () => {
-  it("a response the client could not use is exit 6, retryable as the client says, with its status and request id", () => {
+  it("a response the client could not read is exit 11, retryable as the client says, with its status and request id", () => {
     const error = new CiResponseError({
       code: "NOT_XML",
       status: 200,
@@ -16,7 +16,7 @@ describe("classifyError: the rarer failures", () => {
     });
     const report = classifyError(error);
     expect(report).toMatchObject({
-      exitCode: 6,
+      exitCode: 11,
       code: "NOT_XML",
       httpStatus: 200,
       requestId: "req-9",
@@ -69,12 +69,12 @@ describe("classifyError: the rarer failures", () => {
     expect(classifyError(null).code).toBe("UNEXPECTED");
   });
 
-  it("through the CLI: a non-XML answer from a proxy exits 6 with the JSON envelope", async () => {
+  it("through the CLI: a non-XML answer from a proxy exits 11 with the JSON envelope", async () => {
     const result = await harness().run(["jobs", "describe", "b3deffea2f84911ec9cb15254008618d9", "-o", "json"], {
       fetch: async () =>
         new Response("<html>proxy login</html>", { status: 200, headers: { "content-type": "text/html" } }),
     });
-    expect(result.code).toBe(6);
+    expect(result.code).toBe(11);
     expect(result.stdout).toBe("");
     const envelope = JSON.parse(result.stderr.trim().split("\n").at(-1) as string);
     expect(envelope.error).toMatchObject({ code: "NOT_XML", httpStatus: 200 });

@@ -1,12 +1,8 @@
 import {
+  type CiErrorCategory,
   isAmbiguousCreateError,
-  isCiAbortError,
-  isCiNetworkError,
-  isCiResponseError,
-  isCiServiceError,
-  isCiTimeoutError,
+  isCiError,
   isCredentialsError,
-  isValidationError,
   redactText,
 } from "@cibatch/ci-client";
 import { isCliError } from "../cli-error.js";
@@ -32,29 +28,19 @@ export interface ErrorReport {
   readonly retryable: boolean;
 }
 
-/** Codes that mean the credentials or the signature were refused (exit 4). */
-const AUTH_CODES: ReadonlySet<string> = new Set([
-  "AccessDenied",
-  "SignatureDoesNotMatch",
-  "InvalidAccessKeyId",
-  "SecretidNotExist",
-  "InvalidAuthorization",
-  "MissingAuthorization",
-  "SignatureExpired",
-  "RequestTimeTooSkewed",
-  "ExpiredToken",
-]);
-
-const THROTTLED = new Set([
-  "SlowDown",
-  "Throttling",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-  "TooManyRequestsException",
-  "RequestThrottled",
-  "BandwidthLimitExceeded",
-  "QueueSaturated",
-]);
+/** The exit status of each error category of `@cibatch/ci-client`. */
+const EXIT_BY_CATEGORY: Readonly<Record<CiErrorCategory, number>> = {
+  auth: EXIT.AUTH,
+  throttled: EXIT.UNAVAILABLE,
+  network: EXIT.UNAVAILABLE,
+  timeout: EXIT.UNAVAILABLE,
+  "not-found": EXIT.NOT_FOUND,
+  "invalid-input": EXIT.USAGE,
+  service: EXIT.SERVICE,
+  decode: EXIT.DECODE,
+  "ambiguous-create": EXIT.AMBIGUOUS_CREATE,
+  aborted: EXIT.INTERRUPTED,
+};
 
 function oneLine(text: string): string {
   return redactText(text)
@@ -62,17 +48,18 @@ function oneLine(text: string): string {
     .trim();
 }
 
-function serviceExit(code: string, status: number, serverMessage: string | undefined): number {
-  if (AUTH_CODES.has(code)) return EXIT.AUTH;
-  if (code === "NoSuchJob" || status === 404) return EXIT.NOT_FOUND;
-  // The fake (api.md §13.2 OQ2) and possibly the service refuse to cancel an unknown job with InvalidArgument.
-  if (code === "InvalidArgument" && /not exist/i.test(serverMessage ?? "")) return EXIT.NOT_FOUND;
-  if (status === 429 || THROTTLED.has(code) || status >= 500) return EXIT.UNAVAILABLE;
-  return EXIT.SERVICE;
-}
+/** What to add to a message, by category. */
+const ADVICE: Partial<Record<CiErrorCategory, string>> = {
+  network:
+    " Check --endpoint-url, the network and the timeouts (--cli-connect-timeout, --cli-read-timeout), then try again.",
+  timeout:
+    " Check --endpoint-url, the network and the timeouts (--cli-connect-timeout, --cli-read-timeout), then try again.",
+};
 
 /**
- * Maps any error to its exit status (cli.md §6) and a one-line message saying what to do next.
+ * Maps any error to its exit status and a one-line message saying what to do next. A client error
+ * maps by its `category`, a service 5xx counts as unavailable (6); a credentials error is a
+ * configuration problem (3).
  *
  * @param error - What was thrown.
  * @returns The report.
@@ -87,54 +74,36 @@ function serviceExit(code: string, status: number, serverMessage: string | undef
 export function classifyError(error: unknown): ErrorReport {
   if (isCliError(error))
     return { exitCode: error.exitCode, code: error.code, message: oneLine(error.message), retryable: false };
-  if (isAmbiguousCreateError(error)) {
+  if (isCiError(error)) {
+    if (error.category === "aborted")
+      return { exitCode: EXIT.INTERRUPTED, code: "ABORTED", message: "interrupted", retryable: false };
+    const fields = error as { requestId?: unknown; status?: unknown; retryable?: unknown };
+    const status = typeof fields.status === "number" ? fields.status : undefined;
+    let exitCode = EXIT_BY_CATEGORY[error.category] ?? EXIT.FAILURE;
+    let message = oneLine(error.message);
+    if (isCredentialsError(error)) {
+      exitCode = EXIT.CONFIG;
+      if (error.code === "NO_CREDENTIALS") {
+        message =
+          "no Tencent Cloud credentials found: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or add a profile with secret_id and secret_key to ~/.tencentcloud/credentials (chmod 600); `cibatch configure list` shows what was found";
+      }
+    } else if (error.category === "service" && status !== undefined && status >= 500) {
+      exitCode = EXIT.UNAVAILABLE;
+    }
+    message += ADVICE[error.category] ?? "";
     return {
-      exitCode: EXIT.AMBIGUOUS_CREATE,
+      exitCode,
       code: error.code,
-      message: oneLine(error.message),
-      requestId: error.requestId,
-      retryable: false,
+      message,
+      ...(typeof fields.requestId === "string" && { requestId: fields.requestId }),
+      ...(status !== undefined && status > 0 && { httpStatus: status }),
+      retryable: isAmbiguousCreateError(error)
+        ? false
+        : typeof fields.retryable === "boolean"
+          ? fields.retryable
+          : error.category === "network" || error.category === "timeout",
     };
   }
-  if (isCiServiceError(error)) {
-    return {
-      exitCode: serviceExit(error.code, error.status, error.serverMessage),
-      code: error.code,
-      message: oneLine(error.message),
-      requestId: error.requestId,
-      httpStatus: error.status,
-      retryable: error.retryable,
-    };
-  }
-  if (isCiNetworkError(error) || isCiTimeoutError(error)) {
-    return {
-      exitCode: EXIT.UNAVAILABLE,
-      code: error.code,
-      message: `${oneLine(error.message)} Check --endpoint-url, the network and the timeouts (--cli-connect-timeout, --cli-read-timeout), then try again.`,
-      retryable: true,
-    };
-  }
-  if (isCiResponseError(error)) {
-    return {
-      exitCode: EXIT.UNAVAILABLE,
-      code: error.code,
-      message: oneLine(error.message),
-      requestId: error.requestId,
-      httpStatus: error.status,
-      retryable: error.retryable,
-    };
-  }
-  if (isCiAbortError(error))
-    return { exitCode: EXIT.INTERRUPTED, code: "ABORTED", message: "interrupted", retryable: false };
-  if (isCredentialsError(error)) {
-    const message =
-      error.code === "NO_CREDENTIALS"
-        ? "no Tencent Cloud credentials found: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or add a profile with secret_id and secret_key to ~/.tencentcloud/credentials (chmod 600); `cibatch configure list` shows what was found"
-        : oneLine(error.message);
-    return { exitCode: EXIT.CONFIG, code: error.code, message, retryable: false };
-  }
-  if (isValidationError(error))
-    return { exitCode: EXIT.USAGE, code: error.code, message: oneLine(error.message), retryable: false };
   const named = error as { name?: unknown; code?: unknown; message?: unknown } | null;
   if (named?.name === "XmlModelError" || named?.name === "SignerError") {
     return {

@@ -1,6 +1,6 @@
+import { maskSecretId, REDACTED } from "@cibatch/signer";
 import { CredentialsError } from "../errors/credentials-error.js";
-import { maskCredentials } from "./mask.js";
-import type { Credentials, CredentialsInput } from "./types.js";
+import type { CredentialProvider, Credentials, CredentialsInput } from "./types.js";
 
 const INSPECT_CUSTOM: unique symbol = Symbol.for("nodejs.util.inspect.custom");
 
@@ -17,14 +17,6 @@ const TOKEN_CHARACTERS = /^[\x21-\x7e]+$/;
  * @returns A frozen {@link Credentials} object.
  * @throws {@link CredentialsError} `INVALID_CREDENTIALS` when the id or key is empty or not a string, a value
  *   contains whitespace or control characters, or `expiresAt` is not a valid `Date`.
- *
- * @example
- * ```ts
- * import { createCredentials } from "@cibatch/ci-client";
- *
- * const credentials = createCredentials({ secretId: "AKIDEXAMPLE1234", secretKey: "example-key" });
- * JSON.stringify(credentials); // '{"secretId":"****1234","secretKey":"[REDACTED]"}'
- * ```
  * @public
  */
 export function createCredentials(input: CredentialsInput, source = "credentials"): Credentials {
@@ -44,7 +36,6 @@ export function createCredentials(input: CredentialsInput, source = "credentials
     }
     expiresAt = new Date(input.expiresAt.getTime());
   }
-
   const credentials: { secretId: string; secretKey: string; sessionToken?: string; expiresAt?: Date } = {
     secretId,
     secretKey,
@@ -78,4 +69,53 @@ function invalid(source: string, problem: string, field: string): CredentialsErr
     `Invalid credentials from ${source}: ${problem}. Copy the ${field} again from the Tencent Cloud console (CAM > API keys).`,
     { code: "INVALID_CREDENTIALS", source },
   );
+}
+
+/**
+ * How {@link Credentials} look when printed or serialised.
+ * @public
+ */
+export interface MaskedCredentials {
+  /** The SecretId's last four characters after `****` (only `****` when the id is shorter than 8). */
+  readonly secretId: string;
+  /** Always `[REDACTED]`. */
+  readonly secretKey: "[REDACTED]";
+  /** `[REDACTED]` when a token is present. */
+  readonly sessionToken?: "[REDACTED]";
+  /** The expiry as an ISO 8601 string, when present. */
+  readonly expiresAt?: string;
+}
+
+/**
+ * Returns the printable form of credentials: SecretId masked, key and token `[REDACTED]`.
+ *
+ * @param credentials - Any credentials object.
+ * @returns A new plain object that is safe to log.
+ * @public
+ */
+export function maskCredentials(credentials: Credentials): MaskedCredentials {
+  return {
+    secretId: maskSecretId(credentials.secretId),
+    secretKey: REDACTED,
+    ...(credentials.sessionToken !== undefined && { sessionToken: REDACTED }),
+    ...(credentials.expiresAt !== undefined && { expiresAt: isoOrInvalid(credentials.expiresAt) }),
+  };
+}
+
+function isoOrInvalid(date: Date): string {
+  return Number.isNaN(date.getTime()) ? "Invalid Date" : date.toISOString();
+}
+
+/**
+ * Tags an async function with a source name, making it a {@link CredentialProvider}.
+ *
+ * @param source - The name reported as `provider.source`.
+ * @param fetch - Returns the credentials; called on every provider call.
+ * @returns The provider.
+ * @public
+ */
+export function createProvider(source: string, fetch: () => Promise<Credentials>): CredentialProvider {
+  const provider = (): Promise<Credentials> => fetch();
+  Object.defineProperty(provider, "source", { value: source, enumerable: true });
+  return provider as CredentialProvider;
 }

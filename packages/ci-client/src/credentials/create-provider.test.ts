@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCredentials } from "./create-credentials.js";
-import { createProvider } from "./create-provider.js";
+import { createCredentials, createProvider } from "./create-credentials.js";
 
 describe("createProvider", () => {
   it("tags the function with a read-only source and calls it each time", async () => {

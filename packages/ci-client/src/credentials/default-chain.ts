@@ -8,14 +8,6 @@ import type { CredentialProvider, CredentialsInput, ResolvedCredentials } from "
 /**
  * Options of {@link defaultCredentialChain}: explicit credentials, plus everything the profile-file
  * step accepts (the `env` map is also where the environment step reads).
- *
- * @example
- * ```ts
- * import { defaultCredentialChain, type DefaultCredentialChainOptions } from "@cibatch/ci-client";
- *
- * const options: DefaultCredentialChainOptions = { profile: "prod" };
- * const chain = defaultCredentialChain(options);
- * ```
  * @public
  */
 export interface DefaultCredentialChainOptions extends FromProfileFileOptions {
@@ -28,14 +20,6 @@ export interface DefaultCredentialChainOptions extends FromProfileFileOptions {
 
 /**
  * The default chain: a {@link CredentialProvider} that can also say where its credentials came from.
- *
- * @example
- * ```ts
- * import { defaultCredentialChain, type CredentialChain } from "@cibatch/ci-client";
- *
- * const chain: CredentialChain = defaultCredentialChain();
- * const { source } = await chain.resolve();
- * ```
  * @public
  */
 export interface CredentialChain extends CredentialProvider {
@@ -64,15 +48,6 @@ export interface CredentialChain extends CredentialProvider {
  *
  * Errors (rejections, all {@link CredentialsError}): `NO_CREDENTIALS` when no source has credentials
  * (`tried` lists each source and why it was skipped), or the error of the broken source.
- *
- * @example
- * ```ts
- * import { defaultCredentialChain } from "@cibatch/ci-client";
- *
- * const chain = defaultCredentialChain();
- * const { credentials, source } = await chain.resolve();
- * console.log(source, credentials); // env { secretId: '****9U5q', secretKey: '[REDACTED]' }
- * ```
  * @public
  */
 export function defaultCredentialChain(options: DefaultCredentialChainOptions = {}): CredentialChain {
@@ -132,6 +107,7 @@ async function lookUp(options: FromProfileFileOptions): Promise<ResolvedCredenti
   } catch (error) {
     tried.push(`profile file: ${skipped(error)}`);
   }
+
   tried.push("CVM instance role: not supported yet");
   throw new CredentialsError(
     [

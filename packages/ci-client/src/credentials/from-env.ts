@@ -1,6 +1,5 @@
 import { CredentialsError } from "../errors/credentials-error.js";
-import { createCredentials } from "./create-credentials.js";
-import { createProvider } from "./create-provider.js";
+import { createCredentials, createProvider } from "./create-credentials.js";
 import type { CredentialProvider, Credentials, Environment } from "./types.js";
 
 const SECRET_ID = "TENCENTCLOUD_SECRET_ID";
@@ -10,14 +9,6 @@ const TOKEN = "TENCENTCLOUD_TOKEN";
 
 /**
  * Options of {@link fromEnv}.
- *
- * @example
- * ```ts
- * import { fromEnv, type FromEnvOptions } from "@cibatch/ci-client";
- *
- * const options: FromEnvOptions = { env: { TENCENTCLOUD_SECRET_ID: "AKIDEXAMPLE1234", TENCENTCLOUD_SECRET_KEY: "k" } };
- * const provider = fromEnv(options);
- * ```
  * @public
  */
 export interface FromEnvOptions {
@@ -39,24 +30,13 @@ export interface FromEnvOptions {
  * Errors (rejections, all {@link CredentialsError}): `NOT_CONFIGURED` when neither the id nor the key is set;
  * `ENV_INCOMPLETE` (naming the missing variable in `variable`) when only one of them is; `INVALID_CREDENTIALS`
  * for a value with whitespace or control characters.
- *
- * @example
- * ```ts
- * import { fromEnv } from "@cibatch/ci-client";
- *
- * const credentials = await fromEnv()(); // reads process.env
- * ```
  * @public
  */
 export function fromEnv(options: FromEnvOptions = {}): CredentialProvider {
   return createProvider("env", async () => readEnvCredentials(options.env ?? process.env));
 }
 
-/**
- * Reads the `TENCENTCLOUD_*` credential variables once (see {@link fromEnv}).
- *
- * @internal
- */
+/** Reads the `TENCENTCLOUD_*` credential variables once (see {@link fromEnv}). @internal */
 export function readEnvCredentials(env: Environment): Credentials {
   const secretId = nonEmpty(env[SECRET_ID]);
   const secretKey = nonEmpty(env[SECRET_KEY]);

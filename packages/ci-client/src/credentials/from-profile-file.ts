@@ -1,13 +1,13 @@
+import { loadNodeModules } from "#host-file-system";
 import { CredentialsError } from "../errors/credentials-error.js";
-import { createCredentials } from "./create-credentials.js";
-import { createProvider } from "./create-provider.js";
-import { defaultLogger } from "./default-logger.js";
-import type {
-  CredentialProvider,
-  CredentialsFileSystem,
-  CredentialsLogger,
-  Environment,
-  ResolvedCredentials,
+import { createCredentials, createProvider } from "./create-credentials.js";
+import {
+  type CredentialProvider,
+  type CredentialsFileSystem,
+  type CredentialsLogger,
+  defaultLogger,
+  type Environment,
+  type ResolvedCredentials,
 } from "./types.js";
 
 const PROFILE_VARIABLE = "TENCENTCLOUD_PROFILE";
@@ -16,14 +16,6 @@ const SYSTEM_FILE = "/etc/tencentcloud/credentials";
 
 /**
  * Options of {@link fromProfileFile} (and of the file step of {@link defaultCredentialChain}).
- *
- * @example
- * ```ts
- * import { fromProfileFile, type FromProfileFileOptions } from "@cibatch/ci-client";
- *
- * const options: FromProfileFileOptions = { profile: "prod", file: "~/.tencentcloud/credentials" };
- * const provider = fromProfileFile(options);
- * ```
  * @public
  */
 export interface FromProfileFileOptions {
@@ -87,28 +79,13 @@ export interface FromProfileFileOptions {
  * Errors (rejections, all {@link CredentialsError}): `NOT_CONFIGURED` (no file at the default
  * locations), `FILE_NOT_FOUND` (the named file is missing), `FILE_UNREADABLE`, `FILE_INSECURE`,
  * `PROFILE_NOT_FOUND` (lists the sections found), `PROFILE_INCOMPLETE`, `INVALID_CREDENTIALS`.
- *
- * @example
- * ```ts
- * import { fromProfileFile } from "@cibatch/ci-client";
- *
- * const credentials = await fromProfileFile({ profile: "prod" })();
- * ```
  * @public
  */
 export function fromProfileFile(options: FromProfileFileOptions = {}): CredentialProvider {
   return createProvider("profile", async () => (await resolveProfileFile(options)).credentials);
 }
 
-/**
- * Reads the profile once and reports where it was found, as `profile:<name> (<file>)`.
- *
- * @example
- * ```ts
- * const { source } = await resolveProfileFile({ profile: "prod" });
- * ```
- * @internal
- */
+/** Reads the profile once and reports where it was found, as `profile:<name> (<file>)`. @internal */
 export async function resolveProfileFile(options: FromProfileFileOptions): Promise<ResolvedCredentials> {
   const env = options.env ?? process.env;
   const node = await loadNodeModules();
@@ -160,7 +137,6 @@ export async function resolveProfileFile(options: FromProfileFileOptions): Promi
       { code: "PROFILE_NOT_FOUND", source: "profile", file: file.path, profile },
     );
   }
-
   const missing = ["secret_id", "secret_key"].filter((key) => section[key] === undefined || section[key] === "");
   if (missing.length > 0) {
     throw new CredentialsError(
@@ -168,7 +144,6 @@ export async function resolveProfileFile(options: FromProfileFileOptions): Promi
       { code: "PROFILE_INCOMPLETE", source: "profile", file: file.path, profile },
     );
   }
-
   const source = `profile:${profile} (${file.path})`;
   const credentials = createCredentials(
     {
@@ -185,27 +160,6 @@ export async function resolveProfileFile(options: FromProfileFileOptions): Promi
 interface ExistingFile {
   readonly path: string;
   readonly mode: number;
-}
-
-/** What a profile read needs from Node. */
-interface NodeModules {
-  readonly fs: CredentialsFileSystem;
-  readonly homedir: () => string;
-  readonly join: (...parts: string[]) => string;
-}
-
-/**
- * `node:fs/promises`, `node:os` and `node:path`, imported when a profile is read rather than at
- * the top of this module: the package ships as bundled chunks, and a chunk that also holds code a
- * browser app uses would otherwise carry these imports into that app's bundle.
- */
-async function loadNodeModules(): Promise<NodeModules> {
-  const [fs, os, path] = await Promise.all([import("node:fs/promises"), import("node:os"), import("node:path")]);
-  return {
-    fs: { readFile: (file, encoding) => fs.readFile(file, encoding), stat: (file) => fs.stat(file) },
-    homedir: os.homedir,
-    join: path.join,
-  };
 }
 
 async function firstExisting(paths: readonly string[], fs: CredentialsFileSystem): Promise<ExistingFile | undefined> {
@@ -255,7 +209,7 @@ function unreadable(path: string, cause: unknown): CredentialsError {
   );
 }
 
-function expandHome(path: string, homedir: () => string, join: NodeModules["join"]): string {
+function expandHome(path: string, homedir: () => string, join: (...parts: string[]) => string): string {
   return path === "~" || path.startsWith("~/") ? join(homedir(), path.slice(1)) : path;
 }
 

@@ -7,15 +7,6 @@ type SectionValues = Readonly<Record<string, unknown>>;
  * Parses an INI credentials file into its sections, keyed by section name. The `ini` package nests
  * dotted section names (`[team.prod]` becomes `{ team: { prod: … } }`); this undoes that, so every
  * section is found under its name as written. Keys outside any section are ignored.
- *
- * @param text - The file's content.
- * @returns The sections in file order.
- *
- * @example
- * ```ts
- * const sections = parseProfileSections("[default]\nsecret_id = AKIDEXAMPLE\n");
- * sections.get("default"); // { secret_id: "AKIDEXAMPLE" }
- * ```
  * @internal
  */
 export function parseProfileSections(text: string): Map<string, SectionValues> {

@@ -1,22 +1,21 @@
 import { isCiError } from "../errors/ci-error.js";
 import { CredentialsError } from "../errors/credentials-error.js";
+import { redactCause } from "../errors/redact.js";
 import { createCredentials } from "./create-credentials.js";
-import { defaultLogger } from "./default-logger.js";
-import type { Clock, CredentialProvider, Credentials, CredentialsInput, CredentialsLogger } from "./types.js";
+import {
+  type Clock,
+  type CredentialProvider,
+  type Credentials,
+  type CredentialsInput,
+  type CredentialsLogger,
+  defaultLogger,
+} from "./types.js";
 
 /** The refresh threshold is stretched by up to this fraction, at random, so that processes spread out. */
 const JITTER = 0.5;
 
 /**
  * Options of {@link refreshingProvider}.
- *
- * @example
- * ```ts
- * import { refreshingProvider, type RefreshingProviderOptions } from "@cibatch/ci-client";
- *
- * const options: RefreshingProviderOptions = { refreshBeforeMs: 120_000, source: "sts" };
- * const provider = refreshingProvider(async () => ({ secretId: "AKIDEXAMPLE1234", secretKey: "k" }), options);
- * ```
  * @public
  */
 export interface RefreshingProviderOptions {
@@ -50,14 +49,6 @@ export interface RefreshingProviderOptions {
 
 /**
  * A {@link CredentialProvider} that caches what it fetches and can be told to drop it.
- *
- * @example
- * ```ts
- * import { refreshingProvider, type RefreshingCredentialProvider } from "@cibatch/ci-client";
- *
- * const provider: RefreshingCredentialProvider = refreshingProvider(async () => ({ secretId: "AKIDEXAMPLE1234", secretKey: "k" }));
- * provider.invalidate(); // e.g. after the service answered ExpiredToken
- * ```
  * @public
  */
 export interface RefreshingCredentialProvider extends CredentialProvider {
@@ -83,18 +74,6 @@ export interface RefreshingCredentialProvider extends CredentialProvider {
  * @param options - Refresh threshold, clock, random source, logger and source name.
  * @returns The caching provider.
  * @throws RangeError when `refreshBeforeMs` is negative or not finite.
- *
- * @example
- * ```ts
- * import { refreshingProvider } from "@cibatch/ci-client";
- *
- * const provider = refreshingProvider(async () => {
- *   const response = await fetch("https://sts.example.internal/credentials");
- *   const body = (await response.json()) as { id: string; key: string; token: string; expiration: string };
- *   return { secretId: body.id, secretKey: body.key, sessionToken: body.token, expiresAt: new Date(body.expiration) };
- * });
- * const credentials = await provider();
- * ```
  * @public
  */
 export function refreshingProvider(
@@ -121,7 +100,7 @@ export function refreshingProvider(
       if (isCiError(cause)) throw cause;
       throw new CredentialsError(
         `Fetching credentials from ${source} failed (see \`cause\`); the next call tries again.`,
-        { code: "PROVIDER_FAILED", source, cause },
+        { code: "PROVIDER_FAILED", source, cause: redactCause(cause) },
       );
     }
     const credentials = createCredentials(input, source);
@@ -152,7 +131,6 @@ export function refreshingProvider(
     attempt.then(settle, settle);
     return attempt;
   }
-
   const provider = (): Promise<Credentials> => {
     const now = clock.now();
     if (cached !== undefined && now < cached.expiresAt) {

@@ -1,5 +1,4 @@
-import { createCredentials } from "./create-credentials.js";
-import { createProvider } from "./create-provider.js";
+import { createCredentials, createProvider } from "./create-credentials.js";
 import type { CredentialProvider, CredentialsInput } from "./types.js";
 
 /**
@@ -9,14 +8,6 @@ import type { CredentialProvider, CredentialsInput } from "./types.js";
  * @param credentials - The SecretId, SecretKey and optional token and expiry.
  * @returns A provider whose `source` is `"static"`.
  * @throws {@link CredentialsError} `INVALID_CREDENTIALS` for an empty or malformed value.
- *
- * @example
- * ```ts
- * import { staticCredentials } from "@cibatch/ci-client";
- *
- * const provider = staticCredentials({ secretId: "AKIDEXAMPLE1234", secretKey: "example-key" });
- * const credentials = await provider();
- * ```
  * @public
  */
 export function staticCredentials(credentials: CredentialsInput): CredentialProvider {

@@ -3,62 +3,27 @@ import { CiError, isCiError } from "./ci-error.js";
 import { redactCause } from "./redact.js";
 
 /**
- * Why a create ended ambiguous:
- *
- * - `NO_MATCH`: reconciliation listed the jobs several times and found none matching;
- * - `SEVERAL_MATCHES`: more than one job matches the request (see `candidates`);
- * - `LIST_FAILED`: the list calls of reconciliation failed (see `cause`);
- * - `ABORTED`: the caller aborted after the request was sent (no reconciliation was tried).
- *
- * @example
- * ```ts
- * import type { AmbiguousCreateReason } from "@cibatch/ci-client";
- *
- * const reason: AmbiguousCreateReason = "NO_MATCH";
- * ```
+ * Why a create ended ambiguous: `NO_MATCH` (reconciliation listed the jobs several times and found
+ * none), `SEVERAL_MATCHES` (more than one job matches; see `candidates`), `LIST_FAILED` (the list
+ * calls failed; see `cause`), `ABORTED` (the caller stopped the call after the request was sent).
  * @public
  */
 export type AmbiguousCreateReason = "NO_MATCH" | "SEVERAL_MATCHES" | "LIST_FAILED" | "ABORTED";
 
 /**
- * Options of the {@link AmbiguousCreateError} constructor.
- *
- * @example
- * ```ts
- * import { AmbiguousCreateError, type AmbiguousCreateErrorOptions } from "@cibatch/ci-client";
- *
- * const options: AmbiguousCreateErrorOptions = {
- *   jobName: "nightly-transcode",
- *   jobType: "Workflow",
- *   sentAt: new Date("2026-01-01T00:00:00Z"),
- *   attempts: 1,
- *   candidates: [],
- *   reason: "NO_MATCH",
- * };
- * const error = new AmbiguousCreateError(options);
- * ```
+ * Options of the {@link AmbiguousCreateError} constructor; each field is documented on the class.
  * @public
  */
 export interface AmbiguousCreateErrorOptions {
-  /** The `Name` of the job that was being created. */
   readonly jobName: string;
-  /** The `Type` (`Workflow` or `Job`); absent means `Workflow`. */
   readonly jobType?: string | undefined;
-  /** When the create was sent (`t0`, local clock plus the skew offset). */
   readonly sentAt: Date;
-  /** Why the outcome is unknown. */
   readonly reason: AmbiguousCreateReason;
-  /** The request id of the last response, if any response arrived. */
   readonly requestId?: string | undefined;
-  /** How many create attempts were made. */
   readonly attempts: number;
-  /** Jobs that might be this one (empty for `NO_MATCH`). */
   readonly candidates: readonly JobsDetail[];
-  /** The bucket, for the command the message suggests. */
   readonly bucket?: string | undefined;
-  /** The region, for the command the message suggests. */
   readonly region?: string | undefined;
-  /** The failure that made the create ambiguous (or the list failure, or the abort reason). */
   readonly cause?: unknown;
 }
 
@@ -82,18 +47,6 @@ function shellQuote(value: string): string {
  * `candidates` holds the jobs that might be this one. Never retryable; the CLI exits with 10.
  *
  * The job's name and type are `jobName` and `jobType` (`name` is the error class name).
- *
- * @example
- * ```ts
- * import { isAmbiguousCreateError } from "@cibatch/ci-client";
- *
- * function report(error: unknown): void {
- *   if (isAmbiguousCreateError(error)) {
- *     console.error(error.message);
- *     for (const job of error.candidates) console.error(`candidate: ${job.JobId}`);
- *   }
- * }
- * ```
  * @public
  */
 export class AmbiguousCreateError extends CiError {
@@ -142,12 +95,11 @@ export class AmbiguousCreateError extends CiError {
       `(${REASONS[options.reason]}${count > 0 ? `; ${count} candidate${count === 1 ? "" : "s"}` : ""}` +
       `${options.requestId === undefined ? "" : `; request id ${options.requestId}`}). ` +
       `Do not simply retry, which could start a second batch job. Check with: ${command}`;
-    super(
-      message,
-      "cause" in options
-        ? { code: "AMBIGUOUS_CREATE", cause: redactCause(options.cause) }
-        : { code: "AMBIGUOUS_CREATE" },
-    );
+    super(message, {
+      code: "AMBIGUOUS_CREATE",
+      category: "ambiguous-create",
+      ...("cause" in options && { cause: redactCause(options.cause) }),
+    });
     this.jobName = options.jobName;
     this.sentAt = new Date(options.sentAt.getTime());
     this.reason = options.reason;
@@ -165,20 +117,6 @@ export class AmbiguousCreateError extends CiError {
  *
  * @param value - Anything, typically a caught error.
  * @returns `true` for a branded `CiError` named `"AmbiguousCreateError"`.
- *
- * @example
- * ```ts
- * import { AmbiguousCreateError, isAmbiguousCreateError } from "@cibatch/ci-client";
- *
- * const error = new AmbiguousCreateError({
- *   jobName: "demo",
- *   sentAt: new Date(),
- *   reason: "NO_MATCH",
- *   attempts: 1,
- *   candidates: [],
- * });
- * isAmbiguousCreateError(error); // true
- * ```
  * @public
  */
 export function isAmbiguousCreateError(value: unknown): value is AmbiguousCreateError {

@@ -1,19 +1,10 @@
 import { CiError, isCiError } from "./ci-error.js";
 
 /**
- * The caller aborted the call through its `signal` (reliability §3). `cause` is the signal's
+ * The caller aborted the call through its `signal`. `cause` is the signal's
  * reason. `sent` says whether a request may already have reached the server; for a create that
  * makes the outcome ambiguous, so `createJob` throws an `AmbiguousCreateError` (reason `ABORTED`)
  * instead, with this error as its `cause`.
- *
- * @example
- * ```ts
- * import { isCiAbortError } from "@cibatch/ci-client";
- *
- * function report(error: unknown): void {
- *   if (isCiAbortError(error)) console.error("cancelled:", error.cause);
- * }
- * ```
  * @public
  */
 export class CiAbortError extends CiError {
@@ -34,7 +25,7 @@ export class CiAbortError extends CiError {
     super(
       `The call was aborted by its signal${options.sent ? " after a request was sent" : " before anything was sent"}. ` +
         "See `cause` for the reason.",
-      { code: "ABORTED", cause: options.cause },
+      { code: "ABORTED", category: "aborted", cause: options.cause },
     );
     this.sent = options.sent;
     this.attempts = options.attempts;
@@ -46,13 +37,6 @@ export class CiAbortError extends CiError {
  *
  * @param value - Anything, typically a caught error.
  * @returns `true` for a branded `CiError` with code `ABORTED`.
- *
- * @example
- * ```ts
- * import { CiAbortError, isCiAbortError } from "@cibatch/ci-client";
- *
- * isCiAbortError(new CiAbortError({ cause: "stop", sent: false, attempts: 0 })); // true
- * ```
  * @public
  */
 export function isCiAbortError(value: unknown): value is CiAbortError {

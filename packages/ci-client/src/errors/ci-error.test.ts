@@ -45,3 +45,26 @@ describe("isCiError", () => {
     expect(copy.isCiError(new CiError("x", { code: "X" }))).toBe(true);
   });
 });
+
+describe("error categories", () => {
+  it("maps known codes by the table and the rest by status", async () => {
+    const { categoryOf } = await import("./code-table.js");
+    expect(categoryOf("SlowDown", 503)).toBe("throttled");
+    expect(categoryOf("ExpiredToken", 400)).toBe("auth");
+    expect(categoryOf("NoSuchJob", 200)).toBe("not-found");
+    expect(categoryOf("MalformedXML", 400)).toBe("invalid-input");
+    expect(categoryOf("InvalidArgument", 400)).toBe("service");
+    expect(categoryOf("InvalidArgument", 400, "job not exist")).toBe("not-found");
+    expect(categoryOf("HTTP_429", 429)).toBe("throttled");
+    expect(categoryOf("HTTP_401", 401)).toBe("auth");
+    expect(categoryOf("HTTP_403", 403)).toBe("auth");
+    expect(categoryOf("HTTP_404", 404)).toBe("not-found");
+    expect(categoryOf("HTTP_409", 409)).toBe("service");
+    expect(categoryOf("HTTP_500", 500)).toBe("service");
+  });
+
+  it("defaults to service on the base class", () => {
+    expect(new CiError("x", { code: "X" }).category).toBe("service");
+    expect(new CiError("x", { code: "X", category: "decode" }).category).toBe("decode");
+  });
+});

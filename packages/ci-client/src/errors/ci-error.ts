@@ -1,3 +1,5 @@
+import type { CiErrorCategory } from "./code-table.js";
+
 /**
  * The brand every {@link CiError} carries on its prototype. `Symbol.for` returns the same symbol in
  * every copy of this package (two versions in one `node_modules`, or a bundled copy), so
@@ -7,19 +9,13 @@ const CI_ERROR_BRAND: unique symbol = Symbol.for("@cibatch/ci-client:CiError");
 
 /**
  * Options of the {@link CiError} constructor.
- *
- * @example
- * ```ts
- * import { CiError, type CiErrorOptions } from "@cibatch/ci-client";
- *
- * const options: CiErrorOptions = { code: "EXAMPLE", cause: new Error("root cause") };
- * const error = new CiError("Something failed; see `cause`.", options);
- * ```
  * @public
  */
 export interface CiErrorOptions {
   /** A stable, machine-readable code (for example `"NO_CREDENTIALS"`). */
   readonly code: string;
+  /** What the failure means to a caller. @defaultValue `"service"` */
+  readonly category?: CiErrorCategory | undefined;
   /** The underlying error, kept as the standard `cause` property. */
   readonly cause?: unknown;
 }
@@ -31,18 +27,6 @@ export interface CiErrorOptions {
  *
  * Test for it with {@link isCiError} rather than `instanceof`: the guard also works when several
  * copies of the package are loaded.
- *
- * @example
- * ```ts
- * import { isCiError } from "@cibatch/ci-client";
- *
- * try {
- *   await Promise.reject(new Error("not ours"));
- * } catch (error) {
- *   if (isCiError(error)) console.error(error.code, error.message);
- *   else throw error;
- * }
- * ```
  * @public
  */
 export class CiError extends Error {
@@ -50,6 +34,8 @@ export class CiError extends Error {
   override readonly name: string = "CiError";
   /** A stable, machine-readable code; each subclass documents its codes. */
   readonly code: string;
+  /** What the failure means to a caller: one of {@link CiErrorCategory}. */
+  readonly category: CiErrorCategory;
 
   /**
    * @param message - What went wrong and what to do about it.
@@ -58,6 +44,7 @@ export class CiError extends Error {
   constructor(message: string, options: CiErrorOptions) {
     super(message, "cause" in options ? { cause: options.cause } : undefined);
     this.code = options.code;
+    this.category = options.category ?? "service";
   }
 
   static {
@@ -70,14 +57,6 @@ export class CiError extends Error {
  *
  * @param value - Anything, typically a caught error.
  * @returns `true` when `value` carries the `CiError` brand.
- *
- * @example
- * ```ts
- * import { CiError, isCiError } from "@cibatch/ci-client";
- *
- * isCiError(new CiError("failed", { code: "X" })); // true
- * isCiError(new Error("failed")); // false
- * ```
  * @public
  */
 export function isCiError(value: unknown): value is CiError {

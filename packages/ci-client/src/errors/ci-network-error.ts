@@ -1,33 +1,18 @@
+import { redactText } from "@cibatch/signer";
 import { CiError, isCiError } from "./ci-error.js";
-import { redactCause, redactText } from "./redact.js";
-import { describeRequest, type FailedRequest, type RequestSummary, summarizeRequest } from "./request-summary.js";
+import { describeRequest, type FailedRequest, type RequestSummary, redactCause, summarizeRequest } from "./redact.js";
 
 /**
- * Options of the {@link CiNetworkError} constructor.
- *
- * @example
- * ```ts
- * import { CiNetworkError, type CiNetworkErrorOptions } from "@cibatch/ci-client";
- *
- * const options: CiNetworkErrorOptions = { code: "ECONNREFUSED", sent: false, retryable: true, attempts: 3 };
- * const error = new CiNetworkError(options);
- * ```
+ * Options of the {@link CiNetworkError} constructor; each field is documented on the class.
  * @public
  */
 export interface CiNetworkErrorOptions {
-  /** The network error code (`ECONNREFUSED`, `ECONNRESET`, `UND_ERR_SOCKET`, …), or `NETWORK_ERROR` when unknown. */
   readonly code: string;
-  /** Whether the request may have reached the server (`false` only when it certainly did not). */
   readonly sent: boolean;
-  /** Whether trying again later could succeed. */
   readonly retryable: boolean;
-  /** How many attempts were made. */
   readonly attempts: number;
-  /** The request, redacted when the error is built. */
   readonly request?: FailedRequest | undefined;
-  /** A short description of what happened (defaults to the cause's message); redacted. */
   readonly detail?: string | undefined;
-  /** The underlying error (typically undici's `TypeError: fetch failed` with its `cause`). */
   readonly cause?: unknown;
 }
 
@@ -35,15 +20,6 @@ export interface CiNetworkErrorOptions {
  * No HTTP response arrived: the connection could not be made, or broke. `code` is the network
  * error code; `sent` says whether the request may have reached the server, which decides whether
  * a create may be resent.
- *
- * @example
- * ```ts
- * import { isCiNetworkError } from "@cibatch/ci-client";
- *
- * function report(error: unknown): void {
- *   if (isCiNetworkError(error) && !error.sent) console.error(`not sent (${error.code}); check the endpoint`);
- * }
- * ```
  * @public
  */
 export class CiNetworkError extends CiError {
@@ -69,10 +45,11 @@ export class CiNetworkError extends CiError {
       `Network error ${options.code}${describeRequest(request)}${detail ? `: ${detail}` : ""}. ` +
       (options.sent ? "The request may have reached the server. " : "The request was not sent. ") +
       "Check the endpoint, DNS, proxy and network connection.";
-    super(
-      message,
-      "cause" in options ? { code: options.code, cause: redactCause(options.cause) } : { code: options.code },
-    );
+    super(message, {
+      code: options.code,
+      category: "network",
+      ...("cause" in options && { cause: redactCause(options.cause) }),
+    });
     this.sent = options.sent;
     this.retryable = options.retryable;
     this.attempts = options.attempts;
@@ -85,13 +62,6 @@ export class CiNetworkError extends CiError {
  *
  * @param value - Anything, typically a caught error.
  * @returns `true` for a branded `CiError` named `"CiNetworkError"`.
- *
- * @example
- * ```ts
- * import { CiNetworkError, isCiNetworkError } from "@cibatch/ci-client";
- *
- * isCiNetworkError(new CiNetworkError({ code: "ECONNRESET", sent: true, retryable: true, attempts: 1 })); // true
- * ```
  * @public
  */
 export function isCiNetworkError(value: unknown): value is CiNetworkError {

@@ -1,60 +1,29 @@
+import type { JobsDetail } from "@cibatch/xml-model";
 import { CiError, isCiError } from "./ci-error.js";
-import { redactCause } from "./redact.js";
-import { describeRequest, type FailedRequest, type RequestSummary, summarizeRequest } from "./request-summary.js";
+import { describeRequest, type FailedRequest, type RequestSummary, redactCause, summarizeRequest } from "./redact.js";
 
 /**
- * Which timeout expired: `connect` (TCP + TLS), `attempt` (one request, sent to full body read)
- * or `total` (all attempts, backoff sleeps and reconciliation).
- *
- * @example
- * ```ts
- * import type { TimeoutKind } from "@cibatch/ci-client";
- *
- * const kind: TimeoutKind = "attempt";
- * ```
+ * Which timeout expired: `connect` (TCP + TLS setup), `attempt` (one attempt, body included),
+ * `total` (the call's deadline), `wait` (`waitForJob`'s timeout).
  * @public
  */
-export type TimeoutKind = "connect" | "attempt" | "total";
+export type TimeoutKind = "connect" | "attempt" | "total" | "wait";
+
+/** The `code` of a {@link CiTimeoutError}, one per {@link TimeoutKind}. @public */
+export type CiTimeoutErrorCode = "CONNECT_TIMEOUT" | "ATTEMPT_TIMEOUT" | "TOTAL_TIMEOUT" | "WAIT_TIMEOUT";
 
 /**
- * The `code` of a {@link CiTimeoutError}, one per {@link TimeoutKind}.
- *
- * @example
- * ```ts
- * import type { CiTimeoutErrorCode } from "@cibatch/ci-client";
- *
- * const code: CiTimeoutErrorCode = "TOTAL_TIMEOUT";
- * ```
- * @public
- */
-export type CiTimeoutErrorCode = "CONNECT_TIMEOUT" | "ATTEMPT_TIMEOUT" | "TOTAL_TIMEOUT";
-
-/**
- * Options of the {@link CiTimeoutError} constructor.
- *
- * @example
- * ```ts
- * import { CiTimeoutError, type CiTimeoutErrorOptions } from "@cibatch/ci-client";
- *
- * const options: CiTimeoutErrorOptions = { timeout: "attempt", ms: 30_000, retryable: true, attempts: 3 };
- * const error = new CiTimeoutError(options);
- * ```
+ * Options of the {@link CiTimeoutError} constructor; each field is documented on the class.
  * @public
  */
 export interface CiTimeoutErrorOptions {
-  /** Which timeout expired. */
   readonly timeout: TimeoutKind;
-  /** Its length in milliseconds. */
   readonly ms: number;
-  /** Whether the request may have reached the server; defaults to `false` for `connect`, `true` otherwise. */
   readonly sent?: boolean | undefined;
-  /** Whether trying again later could succeed. */
   readonly retryable: boolean;
-  /** How many attempts were made. */
   readonly attempts: number;
-  /** The request, redacted when the error is built. */
   readonly request?: FailedRequest | undefined;
-  /** The underlying error (an `AbortSignal.timeout` reason, undici's connect timeout, …). */
+  readonly lastJob?: JobsDetail | undefined;
   readonly cause?: unknown;
 }
 
@@ -62,26 +31,19 @@ const CODES: Readonly<Record<TimeoutKind, CiTimeoutErrorCode>> = {
   connect: "CONNECT_TIMEOUT",
   attempt: "ATTEMPT_TIMEOUT",
   total: "TOTAL_TIMEOUT",
+  wait: "WAIT_TIMEOUT",
 };
 
 const SETTINGS: Readonly<Record<TimeoutKind, string>> = {
   connect: "connectTimeoutMs (CLI --cli-connect-timeout)",
   attempt: "attemptTimeoutMs (CLI --cli-read-timeout)",
   total: "deadlineMs (CLI --cli-total-timeout)",
+  wait: "waitForJob's timeout (CLI --timeout)",
 };
 
 /**
  * A timeout expired. `timeout` says which one and `ms` how long it was; `sent` says whether the
  * request may have reached the server. The message names the option that sets it.
- *
- * @example
- * ```ts
- * import { isCiTimeoutError } from "@cibatch/ci-client";
- *
- * function report(error: unknown): void {
- *   if (isCiTimeoutError(error)) console.error(`${error.timeout} timeout after ${error.ms} ms`);
- * }
- * ```
  * @public
  */
 export class CiTimeoutError extends CiError {
@@ -98,6 +60,8 @@ export class CiTimeoutError extends CiError {
   readonly retryable: boolean;
   /** How many attempts were made. */
   readonly attempts: number;
+  /** For `wait`: the job as the last successful poll saw it. */
+  declare readonly lastJob?: JobsDetail;
   /** The request, redacted. */
   declare readonly request?: RequestSummary;
 
@@ -108,12 +72,17 @@ export class CiTimeoutError extends CiError {
     const code = CODES[options.timeout];
     const request = options.request === undefined ? undefined : summarizeRequest(options.request);
     const sent = options.sent ?? options.timeout !== "connect";
+    const last = options.lastJob;
     const message =
-      `The ${options.timeout} timeout of ${options.ms} ms expired${describeRequest(request)} ` +
-      `after ${options.attempts} attempt${options.attempts === 1 ? "" : "s"}` +
-      `${sent ? "; the request may have reached the server" : "; the request was not sent"}. ` +
-      `Check the network, or raise ${SETTINGS[options.timeout]} (0 disables it).`;
-    super(message, "cause" in options ? { code, cause: redactCause(options.cause) } : { code });
+      options.timeout === "wait"
+        ? `The wait timeout of ${options.ms} ms expired after ${options.attempts} poll${options.attempts === 1 ? "" : "s"}` +
+          `${last ? `; job ${last.JobId} was last seen in state ${last.State}` : ""}. ` +
+          `Raise ${SETTINGS.wait} (0 waits for ever), or check the job later.`
+        : `The ${options.timeout} timeout of ${options.ms} ms expired${describeRequest(request)} ` +
+          `after ${options.attempts} attempt${options.attempts === 1 ? "" : "s"}` +
+          `${sent ? "; the request may have reached the server" : "; the request was not sent"}. ` +
+          `Check the network, or raise ${SETTINGS[options.timeout]} (0 disables it).`;
+    super(message, { code, category: "timeout", ...("cause" in options && { cause: redactCause(options.cause) }) });
     this.code = code;
     this.timeout = options.timeout;
     this.ms = options.ms;
@@ -121,6 +90,7 @@ export class CiTimeoutError extends CiError {
     this.retryable = options.retryable;
     this.attempts = options.attempts;
     if (request !== undefined) this.request = request;
+    if (options.lastJob !== undefined) this.lastJob = options.lastJob;
   }
 }
 
@@ -129,13 +99,6 @@ export class CiTimeoutError extends CiError {
  *
  * @param value - Anything, typically a caught error.
  * @returns `true` for a branded `CiError` named `"CiTimeoutError"`.
- *
- * @example
- * ```ts
- * import { CiTimeoutError, isCiTimeoutError } from "@cibatch/ci-client";
- *
- * isCiTimeoutError(new CiTimeoutError({ timeout: "total", ms: 120_000, retryable: true, attempts: 3 })); // true
- * ```
  * @public
  */
 export function isCiTimeoutError(value: unknown): value is CiTimeoutError {

@@ -30,7 +30,11 @@ describe("CredentialsError", () => {
     for (const key of ["source", "file", "profile", "variable", "tried", "cause"]) {
       expect(Object.hasOwn(error, key), key).toBe(false);
     }
-    expect(JSON.parse(JSON.stringify(error))).toEqual({ name: "CredentialsError", code: "NO_CREDENTIALS" });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "CredentialsError",
+      code: "NO_CREDENTIALS",
+      category: "auth",
+    });
   });
 
   it("keeps a frozen copy of the tried list", () => {

@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
+import { redactHeaders, redactText } from "@cibatch/signer";
 import { describe, expect, it } from "vitest";
 import { CiError } from "./ci-error.js";
-import { redactCause, redactedExcerpt, redactHeaders, redactText, redactUrl } from "./redact.js";
+import { redactCause, redactedExcerpt, redactUrl } from "./redact.js";
 import {
   CANARY_AUTHORIZATION,
   CANARY_PRESIGNED_URL,
@@ -17,7 +18,7 @@ function expectNoSecrets(text: string): void {
 }
 
 describe("redactText", () => {
-  it("redacts an Authorization header line as reliability §6 says: keeps times and lists, masks q-ak, drops q-signature", () => {
+  it("redacts an Authorization header line: keeps times and lists, masks q-ak, drops q-signature", () => {
     const out = redactText(`Authorization: ${CANARY_AUTHORIZATION}`);
     expect(out).toBe(
       "Authorization: q-sign-algorithm=sha1&q-ak=****9U5q&q-sign-time=1557989151;1557996351" +

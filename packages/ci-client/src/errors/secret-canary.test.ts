@@ -5,7 +5,7 @@ import { CiNetworkError } from "./ci-network-error.js";
 import { CiResponseError } from "./ci-response-error.js";
 import { CiServiceError } from "./ci-service-error.js";
 import { CiTimeoutError } from "./ci-timeout-error.js";
-import type { FailedRequest } from "./request-summary.js";
+import type { FailedRequest } from "./redact.js";
 import {
   CANARY_AUTHORIZATION,
   CANARY_PRESIGNED_URL,
@@ -15,7 +15,7 @@ import {
 } from "./secrets.fixture.js";
 import { ValidationError } from "./validation-error.js";
 
-// reliability §6: serialise every error type built from a failing request that carries a canary
+// Serialise every error type built from a failing request that carries a canary
 // SecretId, signature and token, and search every printable form for them.
 const request: FailedRequest = {
   method: "POST",

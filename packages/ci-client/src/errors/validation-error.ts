@@ -4,13 +4,6 @@ import { redactCause } from "./redact.js";
 /**
  * One problem with an input value: where it is and what is wrong. The same shape as
  * `@cibatch/xml-model`'s `ValidationProblem`, so its create-request problems can be passed on.
- *
- * @example
- * ```ts
- * import type { InputProblem } from "@cibatch/ci-client";
- *
- * const problem: InputProblem = { path: "jobIds[1]", message: "must not contain '/'" };
- * ```
  * @public
  */
 export interface InputProblem {
@@ -22,14 +15,6 @@ export interface InputProblem {
 
 /**
  * Options of the {@link ValidationError} constructor.
- *
- * @example
- * ```ts
- * import { ValidationError, type ValidationErrorOptions } from "@cibatch/ci-client";
- *
- * const options: ValidationErrorOptions = { problems: [{ path: "region", message: "must not be empty" }] };
- * const error = new ValidationError(options);
- * ```
  * @public
  */
 export interface ValidationErrorOptions {
@@ -42,17 +27,6 @@ export interface ValidationErrorOptions {
 /**
  * An option or argument is invalid; nothing was sent. `problems` lists every problem found, each
  * with its path, so all of them can be fixed at once.
- *
- * @example
- * ```ts
- * import { isValidationError, resolveEndpoint } from "@cibatch/ci-client";
- *
- * try {
- *   resolveEndpoint({ bucket: "Example_Bucket", region: "ap-beijing" });
- * } catch (error) {
- *   if (isValidationError(error)) for (const p of error.problems) console.error(`${p.path}: ${p.message}`);
- * }
- * ```
  * @public
  */
 export class ValidationError extends CiError {
@@ -69,10 +43,11 @@ export class ValidationError extends CiError {
     const problems = Object.freeze(options.problems.map((p) => Object.freeze({ path: p.path, message: p.message })));
     const lines = problems.map((p) => `\n  - ${p.path}: ${p.message}`).join("");
     const message = `Invalid input; nothing was sent.${lines || " (no details)"}\nFix ${problems.length === 1 ? "this value" : "these values"} and try again.`;
-    super(
-      message,
-      "cause" in options ? { code: "INVALID_INPUT", cause: redactCause(options.cause) } : { code: "INVALID_INPUT" },
-    );
+    super(message, {
+      code: "INVALID_INPUT",
+      category: "invalid-input",
+      ...("cause" in options && { cause: redactCause(options.cause) }),
+    });
     this.problems = problems;
   }
 }
@@ -82,15 +57,25 @@ export class ValidationError extends CiError {
  *
  * @param value - Anything, typically a caught error.
  * @returns `true` for a branded `CiError` named `"ValidationError"`.
- *
- * @example
- * ```ts
- * import { isValidationError, ValidationError } from "@cibatch/ci-client";
- *
- * isValidationError(new ValidationError({ problems: [{ path: "region", message: "must not be empty" }] })); // true
- * ```
  * @public
  */
 export function isValidationError(value: unknown): value is ValidationError {
   return isCiError(value) && value.name === "ValidationError";
+}
+
+/**
+ * A short, printable description of a rejected value for a validation message: strings are
+ * JSON-quoted (so whitespace and control characters show as escapes) and cut to 64 characters;
+ * other values show their type and value.
+ * @internal
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") {
+    const quoted = JSON.stringify(value.length > 64 ? `${value.slice(0, 63)}…` : value);
+    return quoted;
+  }
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }

@@ -1,21 +1,11 @@
-import type { ClientCore } from "../client/client-core.js";
-import type { WithMetadata } from "../client/metadata.js";
-import { cancelJobTarget } from "../endpoint/request-target.js";
-import { VerifyCancelRequired } from "../transport/call-outcome.js";
-import type { CallScope } from "../transport/transport.js";
-import { describeJobCall } from "./describe-jobs.js";
+import { type CallOptions, type CiCore, metadataOf, runCall, type WithMetadata } from "../core.js";
+import { jobPath } from "../endpoint.js";
+import { FollowUpRequired } from "../http/pipeline.js";
+import { describeJobIn } from "./describe-job.js";
 
 /**
- * The result of {@link CiClient.cancelJob}.
+ * What `cancelJob` returns (the service answers a cancel with an empty body).
  *
- * @example
- * ```ts
- * import { CiClient, type CancelJobResult } from "@cibatch/ci-client";
- *
- * const client = new CiClient({ bucket: "examplebucket-1250000000", region: "ap-beijing" });
- * const result: CancelJobResult = await client.cancelJob("b3deffea2f84911ec9cb15254008618d9");
- * console.log(result.jobId, result.$metadata.requestId);
- * ```
  * @public
  */
 export interface CancelJobResult extends WithMetadata {
@@ -23,55 +13,52 @@ export interface CancelJobResult extends WithMetadata {
   readonly jobId: string;
   /**
    * `true` when a retried cancel was refused after an earlier attempt may have reached the
-   * service, and a describe then showed the job in state `Cancel` (reliability §1.1).
+   * service, and a describe then showed the job in state `Cancel`.
    */
   readonly verified: boolean;
 }
 
 /**
- * `PUT /inventorytriggerjob/<id>?cancel`. Cancel is idempotent by intent: a refusal after an
- * ambiguous earlier attempt is checked with a describe, and a job already in `Cancel` counts as
- * success.
+ * Cancels a job (`PUT /inventorytriggerjob/<jobId>?cancel`). Retried like a read (a cancel is
+ * idempotent by intent); a retried cancel that is refused after an earlier attempt may have worked
+ * is checked with a describe.
  *
- * @param core - The client.
- * @param jobId - The job id.
- * @param scope - The call's signals and deadline.
- * @returns The job id and `$metadata`.
+ * @param core - From {@link createCiCore}.
+ * @param jobId - The job id (validated as for {@link describeJob}).
+ * @param options - `signal`.
+ * @returns The job id, whether the cancel had to be verified, and `$metadata`.
  *
  * @example
  * ```ts
- * import { cancelJobCall } from "./cancel-job.js";
+ * import { cancelJob, createCiCore } from "@cibatch/ci-client";
  *
- * declare const core: import("../client/client-core.js").ClientCore;
- * await cancelJobCall(core, "b3deffea2f84911ec9cb15254008618d9", core.scope(undefined));
+ * const core = createCiCore({ bucket: "examplebucket-1250000000", region: "ap-beijing" });
+ * await cancelJob(core, "b3deffea2f84911ec9cb15254008618d9");
  * ```
- * @internal
+ * @public
  */
-export async function cancelJobCall(core: ClientCore, jobId: string, scope: CallScope): Promise<CancelJobResult> {
-  const target = cancelJobTarget(jobId);
-  try {
-    const result = await core.transport.send(
-      {
-        operation: "cancel",
-        method: target.method,
-        path: target.path,
-        search: target.search,
-        retry: target.retry,
-        maxBodyBytes: 64 * 1024,
-        expectBody: false,
-        decode: () => null,
-      },
-      scope,
-    );
-    return {
-      jobId,
-      verified: false,
-      $metadata: { requestId: result.requestId, status: result.status, attempts: result.attempts },
-    };
-  } catch (error) {
-    if (!(error instanceof VerifyCancelRequired)) throw error;
-    const job = await describeJobCall(core, jobId, scope).catch(() => undefined);
-    if (job?.State !== "Cancel") throw error.failure;
-    return { jobId, verified: true, $metadata: { ...job.$metadata, attempts: error.attempts } };
-  }
+export function cancelJob(core: CiCore, jobId: string, options: CallOptions = {}): Promise<CancelJobResult> {
+  return runCall(core, options, async (internals, scope) => {
+    const path = `${jobPath(jobId)}?cancel`;
+    try {
+      const result = await internals.pipeline.send(
+        {
+          operation: "cancel",
+          method: "PUT",
+          path,
+          retry: "cancel",
+          maxBodyBytes: 64 * 1024,
+          expectBody: false,
+          decode: () => null,
+        },
+        scope,
+      );
+      return { jobId, verified: false, $metadata: metadataOf(result) };
+    } catch (error) {
+      if (!(error instanceof FollowUpRequired)) throw error;
+      const job = await describeJobIn(internals, jobId, scope).catch(() => undefined);
+      if (job?.State !== "Cancel") throw error.failure;
+      return { jobId, verified: true, $metadata: { ...job.$metadata, attempts: error.attempts } };
+    }
+  });
 }

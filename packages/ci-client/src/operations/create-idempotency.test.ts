@@ -1,6 +1,6 @@
 import type { FaultAction } from "@cibatch/testing-fakes";
 import { describe, expect, it } from "vitest";
-import { harness, NODE_REQUEST, WORKFLOW_REQUEST } from "../client/client.fixture.js";
+import { harness, NODE_REQUEST, WORKFLOW_REQUEST } from "../client.fixture.js";
 import { isAmbiguousCreateError } from "../errors/ambiguous-create-error.js";
 import { isCiServiceError } from "../errors/ci-service-error.js";
 import { isCiTimeoutError } from "../errors/ci-timeout-error.js";

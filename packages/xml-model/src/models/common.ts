@@ -402,7 +402,7 @@ export type NodeOperationFieldsBase = {
   TimeInterval: OptionalSchema<TimeIntervalSchemaType>;
   /**
    * Queue id (`p` + 32 hex). The independent-node create page marks it required, the SDKs leave it out (and the
-   * service accepts that): it is optional here, so both decode, and {@link validateCreateJobRequest} warns when it
+   * service accepts that): it is optional here, so both decode, and {@link @cibatch/xml-model!validateCreateJobRequest} warns when it
    * is missing.
    */
   QueueId: OptionalSchema<TextSchema>;

@@ -85,7 +85,7 @@ export type WorkflowOperation = Infer<WorkflowOperationSchemaType>;
  */
 export type NodeJobOperationSchemaType = ObjectSchema<
   NodeOperationFieldsBase & {
-    /** The job kind (see {@link JOB_TAGS}; any other string is accepted too). */
+    /** The job kind (see {@link @cibatch/xml-model!JOB_TAGS}; any other string is accepted too). */
     Tag: OpenEnumSchema<KnownJobTag>;
     /** Job parameters (opaque, with a typed `TemplateId`). */
     JobParam: JobParamSchemaType;
