@@ -151,4 +151,81 @@ describe("jobs wait and watch: timeouts that hold", () => {
     expect(result.code).toBe(9);
     expect(JSON.parse(result.stdout).State).toBe("Failed");
   });
+
+  /** The fake's fetch, with describes number 2, 3 and 4 (one whole poll: the client tries 3 times) failing. */
+  const flaky = (h: ReturnType<typeof harness>): typeof fetch => {
+    let describes = 0;
+    return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (/\/inventorytriggerjob\/b[0-9a-f]{32}$/.test(url) && (init?.method ?? "GET") === "GET") {
+        describes += 1;
+        if (describes >= 2 && describes <= 4) {
+          throw new TypeError("fetch failed", {
+            cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }),
+          });
+        }
+      }
+      return h.fake.fetch(input as never, init as never);
+    }) as typeof fetch;
+  };
+
+  it("failed polls after the job was seen are named on stderr, and the wait goes on to the end", async () => {
+    const h = harness({ transition: { mode: "afterDescribes", n: 3 } });
+    const created = await h.run([
+      "jobs",
+      "create",
+      "--name",
+      "polled",
+      "--prefix",
+      "p/",
+      "--workflow-ids",
+      "w1",
+      "-o",
+      "json",
+    ]);
+    const id = JSON.parse(created.stdout).JobId as string;
+    const result = await h.run(["jobs", "wait", id, "--interval", "1s", "--timeout", "5m"], { fetch: flaky(h) });
+    expect(result.stderr).toMatch(/^cibatch: poll 2 failed: cannot reach [^\n]*; trying again in 1 s\.$/m);
+    expect(result.code).toBe(0);
+    expect(h.fake.jobs.get(id)?.state).toBe("Success");
+  });
+
+  it("watch on a terminal prints a failed poll on its own line and redraws the status line", async () => {
+    const h = harness({ transition: { mode: "afterDescribes", n: 3 } });
+    const created = await h.run([
+      "jobs",
+      "create",
+      "--name",
+      "watched",
+      "--prefix",
+      "p/",
+      "--workflow-ids",
+      "w1",
+      "-o",
+      "json",
+    ]);
+    const id = JSON.parse(created.stdout).JobId as string;
+    const result = await h.run(["jobs", "watch", id, "--interval", "1s"], {
+      fetch: flaky(h),
+      isTTY: { stderr: true },
+      env: { NO_COLOR: "1", COLUMNS: "200" },
+    });
+    expect(result.code).toBe(0);
+    // The live line is erased before the message and drawn again after it.
+    expect(result.stderr).toMatch(
+      new RegExp(`\r\x1b\\[2Kcibatch: poll 2 failed[^\r]*\n\r\x1b\\[2K\\w+ · \\d+s · ${id}`),
+    );
+  });
+
+  it("the first poll failing ends the wait at once: the service was never reached (exit 6)", async () => {
+    const h = harness();
+    h.fake.faults.add({
+      match: { op: "DescribeInventoryTriggerJob" },
+      action: { status: 503, code: "ServiceUnavailable" },
+    });
+    const result = await h.run(["jobs", "wait", RUNNING, "--interval", "1s", "--timeout", "30m"]);
+    expect(result.code).toBe(6);
+    expect(result.stderr).not.toContain("a poll failed");
+    expect(h.fake.journal.count({ op: "DescribeInventoryTriggerJob" })).toBe(3);
+  });
 });

@@ -73,7 +73,7 @@ describe("explainError: the CLI's words for the library's errors", () => {
       nextPollInMs: 5000,
     });
     expect(line).toBe(
-      "cibatch: a poll failed (3 answered so far): no answer from the service within 2 s (--cli-total-timeout; 0 = no limit); trying again in 5 s.",
+      "cibatch: poll 3 failed: no answer from the service within 2 s (--cli-total-timeout; 0 = no limit); trying again in 5 s.",
     );
   });
 });
