@@ -39,7 +39,13 @@ function endpointOf(error: ErrorLike): URL | undefined {
 }
 
 function seconds(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The library's name for an argument, in the user's terms (`jobIds[0]` is the job id they typed). */
+function argumentName(path: string): string {
+  return /^jobIds?(\[\d+\])?$/.test(path) ? "job id" : path;
 }
 
 /**
@@ -94,7 +100,7 @@ export function explainError(error: unknown, report: ErrorReport): ErrorReport {
     if (problems.length > 0) {
       return {
         ...report,
-        message: `invalid input, nothing was sent:\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join("\n")}`,
+        message: `invalid input, nothing was sent:\n${problems.map((p) => `  - ${argumentName(p.path)}: ${p.message}`).join("\n")}`,
       };
     }
   }

@@ -62,7 +62,7 @@ describe("explainError: the CLI's words for the library's errors", () => {
       ],
     });
     expect(explain(error)).toBe(
-      "invalid input, nothing was sent:\n  - jobIds[0]: must not be empty\n  - jobIds[1]: too long",
+      "invalid input, nothing was sent:\n  - job id: must not be empty\n  - job id: too long",
     );
     expect(explain(new Error("boom"))).toContain("unexpected error: boom");
   });
