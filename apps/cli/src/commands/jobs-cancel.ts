@@ -96,7 +96,7 @@ export const execute: CommandHandler = async (ctx) => {
     r.JobId,
     r.Outcome,
     r.RequestId ?? "",
-    r.Outcome === "cancelled" ? "" : `${r.Code}: ${r.Message}`,
+    r.Outcome === "error" ? `${r.Code}: ${r.Message}` : (r.Code ?? ""),
   ]);
   await ctx.emit({
     data: { Results: results.map((r) => ({ ...r })) },
