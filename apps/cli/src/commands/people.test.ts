@@ -152,6 +152,24 @@ describe("jobs wait and watch: timeouts that hold", () => {
     expect(JSON.parse(result.stdout).State).toBe("Failed");
   });
 
+  /** A fake whose new jobs need 3 describes to succeed, and one such job. */
+  const newJob = async (name: string): Promise<{ h: ReturnType<typeof harness>; id: string }> => {
+    const h = harness({ transition: { mode: "afterDescribes", n: 3 } });
+    const created = await h.run([
+      "jobs",
+      "create",
+      "--name",
+      name,
+      "--prefix",
+      "p/",
+      "--workflow-ids",
+      "w1",
+      "-o",
+      "json",
+    ]);
+    return { h, id: JSON.parse(created.stdout).JobId as string };
+  };
+
   /** The fake's fetch, with describes number 2, 3 and 4 (one whole poll: the client tries 3 times) failing. */
   const flaky = (h: ReturnType<typeof harness>): typeof fetch => {
     let describes = 0;
@@ -170,20 +188,7 @@ describe("jobs wait and watch: timeouts that hold", () => {
   };
 
   it("failed polls after the job was seen are named on stderr, and the wait goes on to the end", async () => {
-    const h = harness({ transition: { mode: "afterDescribes", n: 3 } });
-    const created = await h.run([
-      "jobs",
-      "create",
-      "--name",
-      "polled",
-      "--prefix",
-      "p/",
-      "--workflow-ids",
-      "w1",
-      "-o",
-      "json",
-    ]);
-    const id = JSON.parse(created.stdout).JobId as string;
+    const { h, id } = await newJob("polled");
     const result = await h.run(["jobs", "wait", id, "--interval", "1s", "--timeout", "5m"], { fetch: flaky(h) });
     expect(result.stderr).toMatch(/^cibatch: poll 2 failed: cannot reach [^\n]*; trying again in 1 s\.$/m);
     expect(result.code).toBe(0);
@@ -191,20 +196,7 @@ describe("jobs wait and watch: timeouts that hold", () => {
   });
 
   it("watch on a terminal prints a failed poll on its own line and redraws the status line", async () => {
-    const h = harness({ transition: { mode: "afterDescribes", n: 3 } });
-    const created = await h.run([
-      "jobs",
-      "create",
-      "--name",
-      "watched",
-      "--prefix",
-      "p/",
-      "--workflow-ids",
-      "w1",
-      "-o",
-      "json",
-    ]);
-    const id = JSON.parse(created.stdout).JobId as string;
+    const { h, id } = await newJob("watched");
     const result = await h.run(["jobs", "watch", id, "--interval", "1s"], {
       fetch: flaky(h),
       isTTY: { stderr: true },
