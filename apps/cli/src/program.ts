@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { Argument, Command, InvalidArgumentError, Option } from "commander";
 import type { CliIo } from "./io.js";
 import { terminalWidth } from "./output/terminal-width.js";
-import { wrapText } from "./output/wrap.js";
 import { COMMANDS, GLOBAL_OPTIONS } from "./spec/commands.js";
 import type { CommandSpec, HandlerName, OptionSpec } from "./spec/types.js";
 
@@ -176,11 +175,12 @@ export function buildProgram(
   for (const spec of GLOBAL_OPTIONS) program.addOption(optionOf(spec));
   program.addHelpText("after", (context) => {
     const width = terminalWidth(io, context.error ? "stderr" : "stdout");
+    const help = context.command.createHelp();
     return `\n${[
       "Run `cibatch help exit-codes` for the exit statuses, `cibatch <command> --help` for a command's flags.",
       "Point at the embedded fake: `cibatch fake`, then --endpoint-url http://127.0.0.1:<port>.",
     ]
-      .map((line) => wrapText(line, width))
+      .map((line) => help.boxWrap(line, width))
       .join("\n")}\n`;
   });
 
