@@ -87,7 +87,8 @@ function main() {
   })
     .split("\n")
     .filter(
-      (file) => file !== "" && !OWN_FILES.has(file) && SCANNED.some((p) => p.test(file)) && !SKIPPED.some((p) => p.test(file)),
+      (file) =>
+        file !== "" && !OWN_FILES.has(file) && SCANNED.some((p) => p.test(file)) && !SKIPPED.some((p) => p.test(file)),
     );
   const perRoom = new Map();
   let total = 0;

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
-import { createFakeCi, DEMO_ACCOUNT, demoJobs, type RunningListener } from "@cibatch/testing-fakes";
+import { createFakeCi, DEMO_ACCOUNT, demoJobs, type RunningListener } from "@cibatch/testing-fakes/node";
 import stringWidth from "string-width";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -12,7 +12,7 @@ const WORKFLOW = "w7476ff3564ee45b7b490d64bccaba6cc";
 const JOB_ID = /\bb[0-9a-f]{32}\b/g;
 
 let server: RunningListener;
-const fake = createFakeCi({ seed: 5, transition: { mode: "afterDescribes", n: 3 } });
+const fake = createFakeCi({ randomSeed: 5, transition: { mode: "afterDescribes", n: 3 } });
 
 const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 

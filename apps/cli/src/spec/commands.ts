@@ -372,12 +372,13 @@ export const COMMANDS: readonly CommandSpec[] = [
         repeatable: true,
       },
       {
-        flags: "--seed <file|demo|none>",
+        flags: "--jobs <file|demo|none>",
         description: "jobs to start with",
         defaultText: "demo",
         valueHint: "file",
         suggestions: ["demo", "none"],
       },
+      { flags: "--seed <file|demo|none>", description: "deprecated name of --jobs", valueHint: "file" },
       {
         flags: "--state <file>",
         description: "load state from file at start, write it back on change",
