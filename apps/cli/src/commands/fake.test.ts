@@ -233,4 +233,19 @@ describe("cibatch fake", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("--port 70000 is not a port");
   });
+
+  it("a --host that is not an address, or cannot be bound here, is a usage error (exit 2)", async () => {
+    // 192.0.2.0/24 is reserved for documentation (RFC 5737): no machine has it.
+    for (const host of ["256.0.0.1", "::zz", "192.0.2.1"]) {
+      let stderr = "";
+      const code = await run(["fake", "--host", host], {
+        stdout: { write: () => true },
+        stderr: { write: (text) => (stderr += text) },
+        env: { ...BASE_ENV, NO_COLOR: "1" },
+        onSignal: () => () => undefined,
+      });
+      expect(code, host).toBe(2);
+      expect(stderr, host).toContain(host);
+    }
+  });
 });
