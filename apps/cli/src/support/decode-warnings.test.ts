@@ -86,6 +86,27 @@ describe("decode warnings of a response", () => {
     expect(warningLines(watched.stderr)).toEqual([expect.stringContaining(`job ${job.JobId}: ${NOT_A_TIME}`)]);
   });
 
+  it("cancel: a cancel settled by describing the job warns about that job's odd value", async () => {
+    const h = harness();
+    h.fake.faults.add({
+      match: { op: "CancelInventoryTriggerJob" },
+      when: "after",
+      times: 1,
+      action: { status: 500, code: "InternalError" },
+    });
+    // The retry is refused, as a cancel of a job already cancelled can be: only describing the job settles it.
+    h.fake.faults.add({
+      match: { op: "CancelInventoryTriggerJob" },
+      times: 1,
+      action: { status: 400, code: "InvalidParameter" },
+    });
+    const result = await h.run(["jobs", "cancel", JOB, "--yes", "-o", "json"], { fetch: oddTimes(h) });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).Results).toEqual([expect.objectContaining({ JobId: JOB, Outcome: "cancelled" })]);
+    expect(h.fake.journal.count({ op: "DescribeInventoryTriggerJob" })).toBe(1);
+    expect(warningLines(result.stderr)).toEqual([expect.stringContaining(`job ${JOB}: ${NOT_A_TIME}`)]);
+  });
+
   it("names a missing element and a problem outside any job in words too", () => {
     const missing = {
       path: "Response.JobsDetail[1].JobId",
