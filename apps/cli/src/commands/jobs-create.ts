@@ -230,7 +230,8 @@ async function dryRun(ctx: CommandContext, request: CreateJobRequest): Promise<n
 
 /**
  * `cibatch jobs create`: builds the request from `--cli-input-json`/`--cli-input-yaml` and the flags, validates
- * it (every problem at once, exit 2), then creates the job (or, with `--dry-run`, prints the XML body and the
+ * it (every problem at once, exit 2; what it only warns about, such as an unknown `Tag`, goes to stderr and is sent
+ * as given), then creates the job (or, with `--dry-run`, prints the XML body and the
  * signed request with its signature redacted, sending nothing). `--generate-skeleton` prints a template.
  * An ambiguous failure the client could not reconcile exits 10 with the command to check.
  *
