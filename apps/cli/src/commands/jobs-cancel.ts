@@ -1,6 +1,7 @@
 import { CliError } from "../cli-error.js";
 import { EXIT, worstExit } from "../exit-codes.js";
 import type { CommandContext, CommandHandler } from "../support/context.js";
+import { noteDecodeWarnings } from "../support/decode-warnings.js";
 import { type JobFailure, jobFailure, notFoundLine } from "../support/job-outcome.js";
 import { waitForState } from "./jobs-wait.js";
 
@@ -76,6 +77,7 @@ export const execute: CommandHandler = async (ctx) => {
   for (const id of ids) {
     try {
       const result = await client.cancelJob(id, { signal: ctx.signal });
+      noteDecodeWarnings(ctx, result, id);
       results.push({
         JobId: result.jobId,
         Outcome: "cancelled",

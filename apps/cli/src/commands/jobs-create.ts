@@ -5,6 +5,7 @@ import { CliError } from "../cli-error.js";
 import { type Json, jobToJson } from "../output/job-json.js";
 import type { CommandContext, CommandHandler } from "../support/context.js";
 import { buildCreateRequest, createSkeleton, requestedType } from "../support/create-request.js";
+import { noteDecodeWarnings } from "../support/decode-warnings.js";
 import { jsonErrorOffset } from "../support/json-position.js";
 import { readInput } from "../support/read-input.js";
 import { waitForState } from "./jobs-wait.js";
@@ -84,6 +85,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   "Operation.TimeInterval": "--start/--end",
   "Operation.TimeInterval.Start": "--start",
   "Operation.TimeInterval.End": "--end",
+  "Operation.QueueId": "--queue-id",
   "Operation.JobLevel": "--job-level",
   "Operation.Output": "--output-region, --output-bucket and --output-object",
   "Operation.Output.Region": "--output-region",
@@ -228,7 +230,8 @@ async function dryRun(ctx: CommandContext, request: CreateJobRequest): Promise<n
 
 /**
  * `cibatch jobs create`: builds the request from `--cli-input-json`/`--cli-input-yaml` and the flags, validates
- * it (every problem at once, exit 2), then creates the job (or, with `--dry-run`, prints the XML body and the
+ * it (every problem at once, exit 2; what it only warns about, such as an unknown `Tag`, goes to stderr and is sent
+ * as given), then creates the job (or, with `--dry-run`, prints the XML body and the
  * signed request with its signature redacted, sending nothing). `--generate-skeleton` prints a template.
  * An ambiguous failure the client could not reconcile exits 10 with the command to check.
  *
@@ -251,11 +254,18 @@ export const execute: CommandHandler = async (ctx) => {
   const document = await readDocument(ctx);
   const jobParam = await readJobParam(ctx);
   const request = buildCreateRequest(ctx.options, document, jobParam, ctx.now());
-  const problems = validateCreateJobRequest(request as unknown as CreateJobRequest, { inputRule: "exactly-one" });
+  // What validation is not certain about (an unknown Tag, no QueueId) is said on stderr and sent as given, also
+  // under --dry-run, after the problems: a refused request reports only what refused it.
+  const warnings: string[] = [];
+  const problems = validateCreateJobRequest(request as unknown as CreateJobRequest, {
+    inputRule: "exactly-one",
+    onWarning: (p) => warnings.push(problemLine(p.path, p.message, document !== undefined)),
+  });
   if (problems.length > 0) {
     const lines = problems.map((p) => `  - ${problemLine(p.path, p.message, document !== undefined)}`);
     throw new CliError("USAGE", `the job was not created:\n${lines.join("\n")}\nSee \`cibatch jobs create --help\`.`);
   }
+  for (const line of warnings) ctx.note(`${ctx.stderrStyles.yellow("cibatch: warning:")} ${line}`);
   const valid = request as unknown as CreateJobRequest;
   if (ctx.options.dryRun === true) return dryRun(ctx, valid);
   const client = await ctx.client();
@@ -263,6 +273,7 @@ export const execute: CommandHandler = async (ctx) => {
     signal: ctx.signal,
     idempotencyNonce: ctx.options.idempotencyNonce === true,
   });
+  noteDecodeWarnings(ctx, job);
   if (job.$metadata.reconciled)
     ctx.note(
       `cibatch: the create answer was lost; found the job by listing (request id ${job.$metadata.requestId ?? "unknown"})`,

@@ -2,6 +2,7 @@ import type { JobsDetail } from "@cibatch/ci-client";
 import { EXIT, worstExit } from "../exit-codes.js";
 import { jobToJson } from "../output/job-json.js";
 import type { CommandHandler } from "../support/context.js";
+import { noteDecodeWarnings } from "../support/decode-warnings.js";
 import { failureJson, type JobFailure, jobFailure, notFoundLine } from "../support/job-outcome.js";
 import { mapLimit } from "../support/map-limit.js";
 
@@ -31,6 +32,7 @@ export const execute: CommandHandler = async (ctx) => {
   const outcomes = await mapLimit(ids, 4, async (id): Promise<Outcome> => {
     try {
       const result = await client.describeJobs([id], { signal: ctx.signal });
+      noteDecodeWarnings(ctx, result, id);
       const job = result.JobsDetail.find((j) => j.JobId === id) ?? result.JobsDetail[0];
       return job === undefined || result.NonExistJobIds.length > 0 ? { kind: "missing", id } : { kind: "found", job };
     } catch (error) {

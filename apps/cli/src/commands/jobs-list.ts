@@ -3,6 +3,7 @@ import { CliError } from "../cli-error.js";
 import { jobToJson } from "../output/job-json.js";
 import { jobsTable, jobsText } from "../output/job-views.js";
 import type { CommandHandler } from "../support/context.js";
+import { noteDecodeWarnings } from "../support/decode-warnings.js";
 import { listQueryFromFlags, parseCount } from "../support/list-query.js";
 
 /** How many jobs `jobs list` shows unless `--limit` or `--all` says otherwise. */
@@ -48,6 +49,7 @@ export const execute: CommandHandler = async (ctx) => {
       { ...query, size, ...(token !== undefined && { nextToken: token }) },
       { signal: ctx.signal },
     );
+    noteDecodeWarnings(ctx, page);
     jobs.push(...page.JobsDetail);
     nextToken = page.NextToken ? page.NextToken : undefined;
     if (nextToken === undefined || !paginate) break;

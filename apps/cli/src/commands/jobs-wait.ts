@@ -1,6 +1,7 @@
 import { EXIT } from "../exit-codes.js";
 import { jobToJson } from "../output/job-json.js";
 import type { CommandContext, CommandHandler } from "../support/context.js";
+import { noteDecodeWarnings } from "../support/decode-warnings.js";
 import { parseDuration } from "../support/duration.js";
 import { describePollError } from "../support/poll-error.js";
 import { isTerminal, stopStates, waitJob } from "../support/wait-job.js";
@@ -45,6 +46,7 @@ export async function waitForState(
       signal: ctx.signal,
       now: () => ctx.now(),
       onProgress: (seen) => {
+        noteDecodeWarnings(ctx, seen, jobId);
         lastState = String(seen.State);
         if (lastState === "Pause" && !pauseNoted) {
           pauseNoted = true;

@@ -3,6 +3,7 @@ import { cutToWidth, styleState } from "../output/table.js";
 import { terminalWidth } from "../output/terminal-width.js";
 import { formatDuration, isoUtc } from "../output/times.js";
 import type { CommandHandler } from "../support/context.js";
+import { noteDecodeWarnings } from "../support/decode-warnings.js";
 import { parseDuration } from "../support/duration.js";
 import { describePollError } from "../support/poll-error.js";
 import { stopStates, waitJob } from "../support/wait-job.js";
@@ -56,6 +57,10 @@ export const execute: CommandHandler = async (ctx) => {
       now: () => ctx.now(),
       onProgress: (seen) => {
         const state = String(seen.State);
+        if (seen.$metadata.warnings.length > 0) {
+          endLine();
+          noteDecodeWarnings(ctx, seen, jobId);
+        }
         if (live) draw(state);
         else if (state !== lastState) {
           const time = isoUtc(new Date(ctx.now()));
