@@ -14,6 +14,8 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const self = relative(root, fileURLToPath(import.meta.url));
+/** This check and its tests quote the forbidden forms on purpose. */
+const OWN_FILES = new Set([self, self.replace(/\.mjs$/, ".test.ts")]);
 
 /** Files that people read: sources (comments and help text), READMEs and the docs site's pages and scripts. */
 const SCANNED = [
@@ -85,7 +87,8 @@ function main() {
   })
     .split("\n")
     .filter(
-      (file) => file !== "" && file !== self && SCANNED.some((p) => p.test(file)) && !SKIPPED.some((p) => p.test(file)),
+      (file) =>
+        file !== "" && !OWN_FILES.has(file) && SCANNED.some((p) => p.test(file)) && !SKIPPED.some((p) => p.test(file)),
     );
   const perRoom = new Map();
   let total = 0;

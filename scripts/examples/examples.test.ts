@@ -13,19 +13,6 @@ import { describe, expect, it } from "vitest";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const ROOMS = ["packages/signer", "packages/xml-model", "packages/ci-client", "packages/testing-fakes", "apps/cli"];
 
-/**
- * Examples that do not compile on this branch and belong to a package another branch is rewriting (its
- * `@internal` examples go there): skipped here so that they show up as skipped, not silently passed. Empty
- * this list once that branch has landed; an entry that no longer names a failing example should go too.
- */
-const PENDING_ELSEWHERE = new Set([
-  "packages/ci-client/src/credentials/default-logger.ts:6",
-  "packages/ci-client/src/credentials/from-profile-file.ts:106",
-  "packages/ci-client/src/credentials/profile-sections.ts:14",
-  "packages/ci-client/src/transport/exchange.ts:95",
-  "packages/ci-client/src/transport/ky-transport.ts:287",
-]);
-
 interface Example {
   /** `packages/signer/src/index.ts:42` */
   readonly where: string;
@@ -118,13 +105,7 @@ describe("@example code blocks", () => {
     expect(examples.length).toBeGreaterThan(10);
   });
 
-  const checked = examples.filter((example) => !PENDING_ELSEWHERE.has(example.where));
-  const pending = examples.filter((example) => PENDING_ELSEWHERE.has(example.where));
-
-  it.each(checked.map((example) => [example.where, example.file]))("%s compiles", (_where, file) => {
+  it.each(examples.map((example) => [example.where, example.file]))("%s compiles", (_where, file) => {
     expect(diagnostics.get(file) ?? []).toEqual([]);
   });
-
-  // Skipped with the reason above (PENDING_ELSEWHERE).
-  it.skip.each(pending.map((example) => [example.where]))("%s compiles (pending its package's rewrite)", () => {});
 });

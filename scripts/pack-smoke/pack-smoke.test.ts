@@ -151,7 +151,7 @@ describe("packed packages, installed with npm", () => {
 
   it("npx cibatch-fake starts, answers a signed describe, and stops on SIGTERM", async () => {
     // In a process group of its own, so that the signal reaches npx and the fake it started alike.
-    const fake = spawn("npx", ["--no-install", "cibatch-fake", "--seed", "demo"], {
+    const fake = spawn("npx", ["--no-install", "cibatch-fake", "--jobs", "demo"], {
       cwd: scratch,
       env,
       detached: true,

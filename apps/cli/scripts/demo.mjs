@@ -3,7 +3,14 @@
 // Plain JavaScript so it runs on Node 20 without a TypeScript runtime; the root script builds what it needs first.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { createFakeCi, DEMO_ACCOUNT, DEMO_BUCKET, DEMO_JOB_ID, DEMO_REGION, demoJobs } from "@cibatch/testing-fakes";
+import {
+  createFakeCi,
+  DEMO_ACCOUNT,
+  DEMO_BUCKET,
+  DEMO_JOB_ID,
+  DEMO_REGION,
+  demoJobs,
+} from "@cibatch/testing-fakes/node";
 
 const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const bold = (text) => (process.stdout.isTTY && !process.env.NO_COLOR ? `\u001b[1m${text}\u001b[22m` : text);

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { createFakeCi, DEMO_ACCOUNT, DEMO_JOB_ID, demoJobs, type RunningListener } from "@cibatch/testing-fakes";
+import { createFakeCi, DEMO_ACCOUNT, DEMO_JOB_ID, demoJobs, type RunningListener } from "@cibatch/testing-fakes/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // The installed command (a shim over dist/bin.js), built by turbo before the run: `pnpm test:e2e` runs this
@@ -15,7 +15,7 @@ interface Spawned {
 }
 
 let server: RunningListener;
-const fake = createFakeCi({ seed: 11, transition: { mode: "afterDescribes", n: 1 } });
+const fake = createFakeCi({ randomSeed: 11, transition: { mode: "afterDescribes", n: 1 } });
 
 function cibatch(args: readonly string[], env: Record<string, string | undefined> = {}): Promise<Spawned> {
   return new Promise((resolve) => {

@@ -7,14 +7,25 @@
  * const code: CliErrorCode = "USAGE";
  * ```
  */
-export type CliErrorCode = "USAGE" | "CONFIG" | "NOT_FOUND" | "WAIT_TIMEOUT" | "JOB_FAILED" | "INTERRUPTED" | "FAILURE";
+export type CliErrorCode =
+  | "USAGE"
+  | "CONFIG"
+  | "NOT_FOUND"
+  | "UNAVAILABLE"
+  | "WAIT_TIMEOUT"
+  | "JOB_FAILED"
+  | "DECLINED"
+  | "INTERRUPTED"
+  | "FAILURE";
 
 const EXIT_BY_CODE: Readonly<Record<CliErrorCode, number>> = {
   USAGE: 2,
   CONFIG: 3,
   NOT_FOUND: 7,
+  UNAVAILABLE: 6,
   WAIT_TIMEOUT: 8,
   JOB_FAILED: 9,
+  DECLINED: 12,
   INTERRUPTED: 130,
   FAILURE: 1,
 };

@@ -36,7 +36,7 @@ export interface Harness {
 
 /** A fake with the demo seed on a manual clock; `sleep` advances that clock, so waits take no real time. */
 export function harness(options: FakeCiOptions = {}): Harness {
-  const fake = createFakeCi({ clock: manualClock(), seed: 7, ...options });
+  const fake = createFakeCi({ clock: manualClock(), randomSeed: 7, ...options });
   for (const job of demoJobs()) fake.jobs.seed(job);
   return {
     fake,

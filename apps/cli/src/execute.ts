@@ -6,8 +6,11 @@ import type { CliIo } from "./io.js";
 import { colourEnabled } from "./output/colour.js";
 import { type OutputFormat, type OutputView, renderView } from "./output/render.js";
 import type { Styles } from "./output/table.js";
+import { terminalWidth } from "./output/terminal-width.js";
+import type { TimeContext, TimeFormat } from "./output/times.js";
+import { wrapText } from "./output/wrap.js";
 import { cliVersion, type Invocation } from "./program.js";
-import { resolveSettings } from "./settings/settings.js";
+import { checkSettings, resolveSettings } from "./settings/settings.js";
 import type { HandlerName } from "./spec/types.js";
 import { classifyError, type ErrorReport } from "./support/classify-error.js";
 import type { CommandContext, CommandHandler } from "./support/context.js";
@@ -20,21 +23,28 @@ const HANDLERS: Readonly<Record<HandlerName, () => Promise<{ execute: CommandHan
   "jobs-cancel": () => import("./commands/jobs-cancel.js"),
   "jobs-wait": () => import("./commands/jobs-wait.js"),
   "jobs-watch": () => import("./commands/jobs-watch.js"),
+  configure: () => import("./commands/configure.js"),
   "configure-list": () => import("./commands/configure-list.js"),
+  "configure-set": () => import("./commands/configure-set.js"),
+  "configure-get": () => import("./commands/configure-get.js"),
   sign: () => import("./commands/sign.js"),
   fake: () => import("./commands/fake.js"),
   completion: () => import("./commands/completion.js"),
   help: () => import("./commands/help.js"),
 };
 
-const FORMATS: readonly string[] = ["json", "table", "text", "yaml"];
+const PLAIN: Styles = pc.createColors(false);
 
 function isCi(env: CliIo["env"]): boolean {
   return env.CI === "true" || env.CI === "1";
 }
 
 function writeError(report: ErrorReport, json: boolean, io: CliIo, styles: Styles): number {
-  io.stderr.write(`${styles.red("cibatch: error:")} ${report.message}\n`);
+  const message = report.message.trimEnd();
+  const text = `cibatch: error: ${message}${/[.!?:]$/.test(message) ? "" : "."}`;
+  // On a terminal, long messages wrap at its width (between words); a pipe gets each message on one line.
+  const wrapped = io.isTTY?.stderr === true ? wrapText(text, terminalWidth(io, "stderr"), "  ") : text;
+  io.stderr.write(`${styles.red("cibatch: error:")}${wrapped.slice("cibatch: error:".length)}\n`);
   if (json) {
     const envelope = {
       error: {
@@ -60,7 +70,7 @@ function guessJsonOutput(argv: readonly string[], io: CliIo): boolean {
     if ((arg === "-o" || arg === "--output") && i + 1 < argv.length) return argv[i + 1] === "json";
     if (arg?.startsWith("--output=")) return arg.slice(9) === "json";
   }
-  if (io.env.CIBATCH_OUTPUT) return io.env.CIBATCH_OUTPUT === "json";
+  if (io.env.CIBATCH_OUTPUT) return io.env.CIBATCH_OUTPUT.toLowerCase() === "json";
   return io.isTTY?.stdout !== true;
 }
 
@@ -75,19 +85,21 @@ function guessJsonOutput(argv: readonly string[], io: CliIo): boolean {
  * ```ts
  * import { reportUsageError } from "./execute.js";
  * declare const io: import("./io.js").CliIo;
- * reportUsageError("error: unknown option '--x'", ["--x"], io); // 2
+ * await reportUsageError("error: unknown option '--x'", ["--x"], io); // 2
  * ```
  * @internal
  */
-export function reportUsageError(text: string, argv: readonly string[], io: CliIo): number {
+export async function reportUsageError(text: string, argv: readonly string[], io: CliIo): Promise<number> {
+  const { commandPathOf } = await import("./support/command-path.js");
   const message = text
     .replace(/^error:\s*/i, "")
     .replace(/\s*\n\s*/g, " ")
     .trim();
+  const help = ["cibatch", ...commandPathOf(argv), "--help"].join(" ");
   const report: ErrorReport = {
     exitCode: 2,
     code: "USAGE",
-    message: `${message}${/--help/.test(message) ? "" : " (see `cibatch --help`)"}`,
+    message: `${message.replace(/\.$/, "")}${/--help/.test(message) ? "" : `; see \`${help}\``}`,
     retryable: false,
   };
   return writeError(report, guessJsonOutput(argv, io), io, stylesFor(io, "stderr", undefined));
@@ -103,12 +115,18 @@ export function reportUsageError(text: string, argv: readonly string[], io: CliI
  * ```ts
  * import { reportUnexpected } from "./execute.js";
  * declare const io: import("./io.js").CliIo;
- * reportUnexpected(new Error("boom"), io); // 1
+ * await reportUnexpected(new Error("boom"), io); // 1
  * ```
  * @internal
  */
-export function reportUnexpected(error: unknown, io: CliIo): number {
-  return writeError(classifyError(error), guessJsonOutput([], io), io, stylesFor(io, "stderr", undefined));
+export async function reportUnexpected(error: unknown, io: CliIo): Promise<number> {
+  const { explainError } = await import("./support/explain-error.js");
+  return writeError(
+    explainError(error, classifyError(error)),
+    guessJsonOutput([], io),
+    io,
+    stylesFor(io, "stderr", undefined),
+  );
 }
 
 function flag(globals: Readonly<Record<string, unknown>>, name: string): string | undefined {
@@ -141,6 +159,7 @@ export async function execute(invocation: Invocation, io: CliIo): Promise<number
   const unsubscribe = io.onSignal?.((signal) =>
     controller.abort(new CliError("INTERRUPTED", `interrupted by ${signal}`)),
   );
+  const now = (): number => (io.clock ? io.clock.now() : Date.now());
   try {
     const settings = await resolveSettings(
       {
@@ -152,22 +171,33 @@ export async function execute(invocation: Invocation, io: CliIo): Promise<number
         color: typeof colorFlag === "boolean" ? colorFlag : flag(globals, "color"),
       },
       io,
+      // `configure` and `configure set` create the profile they are given.
+      { profileMustExist: invocation.handler !== "configure" && invocation.handler !== "configure-set" },
     );
-    const colourWhen = settings.color.value;
-    if (colourWhen !== undefined && !["auto", "on", "off", "always", "never"].includes(colourWhen)) {
-      throw new CliError("USAGE", `color ${colourWhen} (${settings.color.source}): use auto, on or off`);
-    }
+    checkSettings(settings, (line) => io.stderr.write(`${line}\n`));
+    const colourWhen = settings.color.value?.toLowerCase();
     stderrStyles = stylesFor(io, "stderr", colourWhen);
     const stdoutStyles = stylesFor(io, "stdout", colourWhen);
-    const outputValue = settings.output.value;
-    if (outputValue !== undefined && !FORMATS.includes(outputValue)) {
-      throw new CliError("USAGE", `output ${outputValue} (${settings.output.source}): use json, table, text or yaml`);
-    }
+    const outputValue = settings.output.value?.toLowerCase();
     const format = (outputValue ?? (io.isTTY?.stdout ? "table" : "json")) as OutputFormat;
+    const width = terminalWidth(io, "stdout");
+    const timeFormat = flag(globals, "timeFormat") as TimeFormat | undefined;
+    const times: TimeContext = {
+      format: timeFormat ?? (format === "table" && io.isTTY?.stdout === true ? "relative" : "service"),
+      now: now(),
+      timeZone: io.env.TZ,
+    };
     json = format === "json";
     const formatSource =
       outputValue !== undefined ? settings.output.source : io.isTTY?.stdout ? "TTY default" : "pipe default";
-    const debug = globals.debug === true || io.env.CIBATCH_DEBUG === "1" || io.env.CIBATCH_DEBUG === "true";
+    const debugEnv = io.env.CIBATCH_DEBUG?.trim().toLowerCase();
+    if (debugEnv !== undefined && !["", "0", "1", "true", "false"].includes(debugEnv)) {
+      throw new CliError(
+        "CONFIG",
+        `CIBATCH_DEBUG=${io.env.CIBATCH_DEBUG}: use 1 (or true) to turn the trace on, 0 to turn it off`,
+      );
+    }
+    const debug = globals.debug === true || debugEnv === "1" || debugEnv === "true";
     const timeouts = {
       connect: flag(globals, "cliConnectTimeout"),
       read: flag(globals, "cliReadTimeout"),
@@ -183,11 +213,10 @@ export async function execute(invocation: Invocation, io: CliIo): Promise<number
     const query = flag(globals, "query");
     const ci = isCi(io.env);
     const interactive = globals.input !== false && !ci && io.isTTY?.stdin === true && io.isTTY?.stderr === true;
-    const now = (): number => (io.clock ? io.clock.now() : Date.now());
     const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
       io.sleep ? io.sleep(ms, signal) : delay(ms, undefined, signal ? { signal } : {});
     const note = (line: string): void => {
-      io.stderr.write(`${line}\n`);
+      io.stderr.write(`${io.isTTY?.stderr === true ? wrapText(line, terminalWidth(io, "stderr"), "  ") : line}\n`);
     };
     let credentials: Promise<ResolvedCredentials> | undefined;
     let chain: import("@cibatch/ci-client").CredentialChain | undefined;
@@ -211,6 +240,8 @@ export async function execute(invocation: Invocation, io: CliIo): Promise<number
       settings,
       format,
       formatSource,
+      times,
+      width,
       stdoutStyles,
       stderrStyles,
       debug,
@@ -222,8 +253,9 @@ export async function execute(invocation: Invocation, io: CliIo): Promise<number
       sleep,
       note,
       async emit(view: OutputView): Promise<void> {
-        const maxWidth = io.isTTY?.stdout ? io.columns : undefined;
-        io.stdout.write(await renderView(view, { format, query, styles: stdoutStyles, maxWidth }));
+        io.stdout.write(
+          await renderView(view, { format, query, styles: stdoutStyles, plainStyles: PLAIN, maxWidth: width }),
+        );
       },
       credentials(): Promise<ResolvedCredentials> {
         credentials ??= getChain().then((c) => c.resolve());
@@ -251,7 +283,9 @@ export async function execute(invocation: Invocation, io: CliIo): Promise<number
     return await module.execute(ctx);
   } catch (error) {
     const reason = controller.signal.aborted ? controller.signal.reason : undefined;
-    return writeError(classifyError(reason ?? error), json, io, stderrStyles);
+    const failure = reason ?? error;
+    const { explainError } = await import("./support/explain-error.js");
+    return writeError(explainError(failure, classifyError(failure)), json, io, stderrStyles);
   } finally {
     unsubscribe?.();
   }

@@ -20,6 +20,7 @@ export const EXIT: {
   readonly JOB_FAILED: 9;
   readonly AMBIGUOUS_CREATE: 10;
   readonly DECODE: 11;
+  readonly DECLINED: 12;
   readonly INTERRUPTED: 130;
 } = {
   OK: 0,
@@ -34,6 +35,7 @@ export const EXIT: {
   JOB_FAILED: 9,
   AMBIGUOUS_CREATE: 10,
   DECODE: 11,
+  DECLINED: 12,
   INTERRUPTED: 130,
 };
 
@@ -73,6 +75,7 @@ export const EXIT_CODES: readonly ExitCodeRow[] = [
   { code: EXIT.JOB_FAILED, meaning: "the job reached Failed or Cancel (wait --until success, watch --exit-status)" },
   { code: EXIT.AMBIGUOUS_CREATE, meaning: "create outcome unknown: the job may exist, check before retrying" },
   { code: EXIT.DECODE, meaning: "the service's answer could not be read (not XML, or not the documented shape)" },
+  { code: EXIT.DECLINED, meaning: "a confirmation prompt was declined: nothing was changed" },
   { code: EXIT.INTERRUPTED, meaning: "interrupted (Ctrl-C, SIGINT)" },
 ];
 
@@ -88,4 +91,45 @@ export const EXIT_CODES: readonly ExitCodeRow[] = [
 export function exitCodesText(): string {
   const lines = EXIT_CODES.map(({ code, meaning }) => `  ${String(code).padStart(3)}  ${meaning}`);
   return `cibatch exit codes (stable across minor versions):\n\n${lines.join("\n")}\n`;
+}
+
+/** Exit statuses from least to most serious, for commands that report several outcomes at once. */
+const SEVERITY: readonly number[] = [
+  EXIT.OK,
+  EXIT.NOT_FOUND,
+  EXIT.JOB_FAILED,
+  EXIT.WAIT_TIMEOUT,
+  EXIT.SERVICE,
+  EXIT.DECODE,
+  EXIT.UNAVAILABLE,
+  EXIT.AUTH,
+  EXIT.CONFIG,
+  EXIT.USAGE,
+  EXIT.AMBIGUOUS_CREATE,
+  EXIT.FAILURE,
+  EXIT.INTERRUPTED,
+];
+
+/**
+ * The most serious of several exit statuses (`jobs describe A B C` where A was found, B not found and C failed
+ * with a service error ends 5): not found < job failed < timed out < service error < unreadable answer <
+ * unavailable < credentials <
+ * configuration < usage < ambiguous create < unexpected < interrupted. A status not in that list counts as
+ * unexpected.
+ *
+ * @param codes - The statuses of each outcome.
+ * @returns The worst one, 0 for none.
+ * @example
+ * ```ts
+ * import { worstExit } from "./exit-codes.js";
+ * worstExit([0, 7, 5]); // 5
+ * ```
+ * @internal
+ */
+export function worstExit(codes: readonly number[]): number {
+  const rank = (code: number): number => {
+    const index = SEVERITY.indexOf(code);
+    return index === -1 ? SEVERITY.indexOf(EXIT.FAILURE) : index;
+  };
+  return codes.reduce((worst, code) => (rank(code) > rank(worst) ? code : worst), EXIT.OK as number);
 }

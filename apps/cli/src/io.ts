@@ -49,6 +49,8 @@ export interface CliIo {
   readonly sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
   /** Subscribes to SIGINT/SIGTERM; returns an unsubscribe function. */
   readonly onSignal?: ((handler: (signal: string) => void) => () => void) | undefined;
+  /** Switches the terminal on stdin to raw mode (no echo) and back, for secret answers in `configure`. */
+  readonly setRawMode?: ((on: boolean) => void) | undefined;
   /** The home directory (for `~/.cibatch/config` and `~/.tencentcloud/credentials`). */
   readonly homedir?: (() => string) | undefined;
 }

@@ -26,7 +26,10 @@ export function nodeIo(): CliIo {
       [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator](),
     },
     isTTY: { stdin: isatty(0), stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
-    columns: process.stdout.columns,
+    columns: process.stdout.columns ?? process.stderr.columns,
+    setRawMode: (on) => {
+      if (process.stdin.isTTY) process.stdin.setRawMode(on);
+    },
     onSignal: (handler) => {
       const onInt = (): void => handler("SIGINT");
       const onTerm = (): void => handler("SIGTERM");

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { Argument, Command, Option } from "commander";
+import { Argument, Command, InvalidArgumentError, Option } from "commander";
 import type { CliIo } from "./io.js";
+import { terminalWidth } from "./output/terminal-width.js";
 import { COMMANDS, GLOBAL_OPTIONS } from "./spec/commands.js";
 import type { CommandSpec, HandlerName, OptionSpec } from "./spec/types.js";
 
@@ -51,15 +52,31 @@ export function cliVersion(): string {
 
 function describeOption(spec: OptionSpec): string {
   const extras = [
+    spec.choices !== undefined ? `one of: ${spec.choices.join(", ")}` : "",
     spec.defaultText !== undefined ? `default: ${spec.defaultText}` : "",
     spec.env !== undefined ? `env: ${spec.env}` : "",
   ].filter(Boolean);
   return extras.length > 0 ? `${spec.description} (${extras.join("; ")})` : spec.description;
 }
 
+/**
+ * Checks a value against a flag's choices in any case (`--type Workflow` as the tables print it, or `workflow`)
+ * and returns the declared spelling.
+ *
+ * @param choices - The allowed values.
+ * @returns A commander argument parser.
+ */
+function choiceParser(choices: readonly string[]): (value: string) => string {
+  return (value) => {
+    const match = choices.find((choice) => choice.toLowerCase() === value.trim().toLowerCase());
+    if (match === undefined) throw new InvalidArgumentError(`use one of: ${choices.join(", ")}.`);
+    return match;
+  };
+}
+
 function optionOf(spec: OptionSpec): Option {
   const option = new Option(spec.flags, describeOption(spec));
-  if (spec.choices) option.choices(spec.choices);
+  if (spec.choices) option.argParser(choiceParser(spec.choices));
   if (spec.repeatable)
     option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
   return option;
@@ -72,6 +89,29 @@ function argumentText(spec: CommandSpec): string {
       return arg.required ? `<${name}>` : `[${name}]`;
     })
     .join(" ");
+}
+
+/**
+ * Wraps an example command line at `width` with shell continuations (` \`), so it can still be pasted.
+ *
+ * @param line - The line.
+ * @param width - The columns available.
+ * @returns The wrapped text.
+ */
+function wrapCommand(line: string, width: number): string {
+  if (line.length <= width) return line;
+  const indent = /^\s*/.exec(line)?.[0] ?? "";
+  const [first = "", ...words] = line.trim().split(" ");
+  const lines: string[] = [];
+  let current = `${indent}${first}`;
+  for (const word of words) {
+    if (current.trim() !== "$" && current.length + 1 + word.length + 2 > width) {
+      lines.push(`${current} \\`);
+      current = `${indent}    ${word}`;
+    } else current = `${current} ${word}`;
+  }
+  lines.push(current);
+  return lines.join("\n");
 }
 
 function findCommand(root: Command, path: readonly string[]): Command | undefined {
@@ -111,21 +151,38 @@ export function buildProgram(
     .helpCommand(false)
     .exitOverride()
     .showSuggestionAfterError(true)
+    .configureHelp({
+      showGlobalOptions: true,
+      // The API operation aliases make the command column too wide to wrap at 80; each command's own help names them.
+      subcommandTerm: (command) =>
+        [
+          command.name(),
+          ...command.registeredArguments.map((arg) => {
+            const name = `${arg.name()}${arg.variadic ? "..." : ""}`;
+            return arg.required ? `<${name}>` : `[${name}]`;
+          }),
+        ].join(" "),
+    })
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
       outputError: (text) => onParseError(text),
-      getOutHelpWidth: () => (io.isTTY?.stdout ? (io.columns ?? 80) : 80),
-      getErrHelpWidth: () => (io.isTTY?.stderr ? (io.columns ?? 80) : 80),
+      getOutHelpWidth: () => terminalWidth(io, "stdout"),
+      getErrHelpWidth: () => terminalWidth(io, "stderr"),
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     });
   for (const spec of GLOBAL_OPTIONS) program.addOption(optionOf(spec));
-  program.addHelpText(
-    "after",
-    "\nRun `cibatch help exit-codes` for the exit statuses, `cibatch <command> --help` for a command's flags.\n" +
-      "Point at the embedded fake: `cibatch fake`, then --endpoint-url http://127.0.0.1:<port>.\n",
-  );
+  program.addHelpText("after", (context) => {
+    const width = terminalWidth(io, context.error ? "stderr" : "stdout");
+    const help = context.command.createHelp();
+    return `\n${[
+      "Run `cibatch help exit-codes` for the exit statuses, `cibatch <command> --help` for a command's flags.",
+      "Point at the embedded fake: `cibatch fake`, then --endpoint-url http://127.0.0.1:<port>.",
+    ]
+      .map((line) => help.boxWrap(line, width))
+      .join("\n")}\n`;
+  });
 
   const add = (parent: Command, spec: CommandSpec, path: readonly string[]): void => {
     const command = parent
@@ -137,12 +194,17 @@ export function buildProgram(
       const text = `${arg.required ? "<" : "["}${arg.name}${arg.variadic ? "..." : ""}${arg.required ? ">" : "]"}`;
       const argument = new Argument(text, arg.description);
       // help's topics are also command paths (`help jobs list`), so only its completion uses the choices.
-      if (arg.choices && spec.name !== "help") argument.choices(arg.choices);
+      if (arg.choices && spec.name !== "help") argument.argParser(choiceParser(arg.choices));
       command.addArgument(argument);
     }
     for (const option of spec.options ?? []) command.addOption(optionOf(option));
-    if (spec.examples?.length)
-      command.addHelpText("after", `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join("\n")}\n`);
+    const examples = spec.examples;
+    if (examples?.length) {
+      command.addHelpText("after", (context) => {
+        const width = terminalWidth(io, context.error ? "stderr" : "stdout");
+        return `\nExamples:\n${examples.map((e) => wrapCommand(`  $ ${e}`, width)).join("\n")}\n`;
+      });
+    }
     const here = [...path, spec.name];
     for (const child of spec.subcommands ?? []) add(command, child, here);
     if (spec.name === "help" && path.length === 0) {

@@ -21,7 +21,8 @@ describe("generated from the command declarations", () => {
   it("the reference page documents every command, flag and exit code", () => {
     const page = cliReferenceMarkdown();
     for (const { path, spec } of leaves(COMMANDS)) {
-      expect(page).toContain(`## \`cibatch ${path.join(" ")}\``);
+      expect(page).toContain(`\n## ${path.join(" ")}\n`);
+      expect(page).toContain(`\ncibatch ${path.join(" ")}`);
       for (const option of spec.options ?? []) expect(page).toContain(`\`${cell(option.flags)}\``);
     }
     for (const option of GLOBAL_OPTIONS) expect(page).toContain(`\`${cell(option.flags)}\``);
@@ -59,6 +60,35 @@ COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length 
     expect(complete(["cibatch", "jobs", "de"])).toEqual(["describe"]);
     expect(complete(["cibatch", "jobs", "list", "--output", "y"])).toEqual(["yaml"]);
     expect(complete(["cibatch", "jobs", "list", "--max-"])).toEqual(["--max-items"]);
+  });
+
+  it("bash completes each command's own flag values, files only where a file goes, job ids from a list call", () => {
+    const complete = (words: string[]): string[] => {
+      // A stand-in for the binary: the quick list call answers with two ids.
+      const script = `cibatch() { [[ "$*" == "jobs list --limit 50 "* ]] && printf '%s\\n' b3deffea2f84911ec9cb15254008618d9 be4545ce55ba0412113701657c42f131d; }
+${completionScript("bash")}
+COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _cibatch; printf '%s\\n' "\${COMPREPLY[@]}"`;
+      return execFileSync("bash", ["-c", script]).toString().trim().split("\n").filter(Boolean);
+    };
+    expect(complete(["cibatch", "jobs", "wait", "b1", "--until", "t"])).toEqual(["terminal"]);
+    // `jobs list --until` takes a time: neither wait's conditions nor file names.
+    expect(complete(["cibatch", "jobs", "list", "--until", ""])).toEqual([]);
+    expect(complete(["cibatch", "jobs", "list", "--name", ""])).toEqual([]);
+    expect(complete(["cibatch", "jobs", "list", "--states", "Running,F"])).toEqual(["Running,Failed"]);
+    expect(complete(["cibatch", "jobs", "create", "--cli-input-json", "/etc/host"])).toContain("/etc/hostname");
+    expect(complete(["cibatch", "--region", "ap-bei"])).toEqual(["ap-beijing", "ap-beijing-1", "ap-beijing-fsi"]);
+    expect(complete(["cibatch", "jobs", "describe", "b3"])).toEqual(["b3deffea2f84911ec9cb15254008618d9"]);
+    expect(complete(["cibatch", "jobs", "list", "--job-id", "be"])).toEqual(["be4545ce55ba0412113701657c42f131d"]);
+    expect(completionScript("bash")).toContain("--cli-connect-timeout 1 --cli-total-timeout 2");
+  });
+
+  it("fish offers values per flag, files only for file flags, and job ids", () => {
+    const fish = completionScript("fish");
+    expect(fish).toContain("complete -c cibatch -f\n");
+    expect(fish).toMatch(/__fish_seen_subcommand_from wait" -l until -x -a 'success terminal running'/);
+    expect(fish).toMatch(/__fish_seen_subcommand_from list" -l until -x -d/);
+    expect(fish).toMatch(/-l cli-input-json -r -F -d/);
+    expect(fish).toMatch(/__fish_seen_subcommand_from describe" -a '\(__cibatch_job_ids\)'/);
   });
 
   it("`cibatch completion <shell>` prints the same script", async () => {

@@ -21,8 +21,9 @@ function optionRows(options: readonly OptionSpec[]): string[] {
 }
 
 function section(spec: CommandSpec, path: readonly string[]): string[] {
-  const title = ["cibatch", ...path, spec.name].join(" ");
-  const lines = [`## \`${title}\``, "", `${spec.summary.charAt(0).toUpperCase()}${spec.summary.slice(1)}.`, ""];
+  // A plain-text heading, so its anchor is the command's name (`#jobs-describe`); the usage block shows it whole.
+  const title = [...path, spec.name].join(" ");
+  const lines = [`## ${title}`, "", `${spec.summary.charAt(0).toUpperCase()}${spec.summary.slice(1)}.`, ""];
   if (spec.description) lines.push(spec.description, "");
   lines.push("```sh", usageOf(spec, path), "```", "");
   if (spec.aliases?.length)

@@ -49,7 +49,7 @@ describe("run(argv, io): parsing", () => {
     const after = await h.run(["jobs", "describe", "b3deffea2f84911ec9cb15254008618d9", "-o", "text"]);
     expect(before.code).toBe(0);
     expect(after.stdout).toBe(before.stdout);
-    expect(before.stdout.split("\t")[0]).toBe("b3deffea2f84911ec9cb15254008618d9");
+    expect(before.stdout.split("\n")[0]).toBe("JobId     b3deffea2f84911ec9cb15254008618d9");
   });
 
   it("reports an unknown flag as one line on stderr with exit 2, and nothing on stdout", async () => {
@@ -82,14 +82,13 @@ describe("run(argv, io): parsing", () => {
   it("prints the exit-code table for `help exit-codes`", async () => {
     const result = await harness().run(["help", "exit-codes"]);
     expect(result.code).toBe(0);
-    // The documented statuses, 11 (an unreadable answer) included.
-    expect(EXIT_CODES.map((r) => r.code)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 130]);
+    expect(EXIT_CODES.map((r) => r.code)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 130]);
     for (const row of EXIT_CODES) expect(result.stdout).toMatch(new RegExp(`^\\s+${row.code}  \\S`, "m"));
   });
 
-  it("rejects an invalid output format from the environment with exit 2", async () => {
+  it("rejects an invalid output format from the environment with exit 3, naming the variable", async () => {
     const result = await harness().run(["jobs", "list"], { env: { CIBATCH_OUTPUT: "xml" } });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("CIBATCH_OUTPUT");
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain("CIBATCH_OUTPUT=xml: use json, table, text or yaml");
   });
 });

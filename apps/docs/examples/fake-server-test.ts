@@ -21,7 +21,7 @@ export async function startNightly(client: CiClient): Promise<string> {
 export async function main(env: ExampleEnv): Promise<{ first: string; second: string; creates: number }> {
   const log = env.log ?? console.log;
   // #region fake
-  const fake = createFakeCi({ clock: manualClock(), seed: 42 });
+  const fake = createFakeCi({ clock: manualClock(), randomSeed: 42 });
   const client = new CiClient({
     bucket: "examplebucket-1250000000",
     region: "ap-beijing",

@@ -27,6 +27,25 @@ const escapeAngles = (markdown) =>
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/(`[^`\n]*`)|<(?!!--)/g, (_m, code) => code ?? "&lt;")))
     .join("");
 
+// TypeDoc makes a heading's anchor from its text without code spans and punctuation, so a heading that is all
+// code (## `cibatch jobs list`) gets "#_", "#_-1", ... Each command's heading must give its own name as anchor.
+const slug = (heading) =>
+  heading
+    .replace(/`[^`]*`/g, "")
+    .trim()
+    .replace(/[\u2000-\u206F\u2E00-\u2E7F\\'!"#$%&()*+,./:;<=>?@[\]^`{|}~]/g, "")
+    .replace(/\s/g, "-")
+    .toLowerCase();
+const anchorsOf = (markdown) =>
+  markdown.split(/```[\s\S]*?```/).flatMap((part) => [...part.matchAll(/^#{2,3} (.+)$/gm)].map((m) => slug(m[1])));
+const anchors = anchorsOf(cli.cliReferenceMarkdown());
+const bad = anchors.filter((anchor, i) => anchor === "" || anchors.indexOf(anchor) !== i);
+if (bad.length > 0 || !anchors.includes("jobs-describe")) {
+  throw new Error(
+    `gen-cli-pages: CLI reference headings must give distinct command-name anchors; got ${anchors.join(", ")}`,
+  );
+}
+
 const reference = escapeAngles(cli.cliReferenceMarkdown());
 writeFileSync(
   new URL("cli-reference.md", out),

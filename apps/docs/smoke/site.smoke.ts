@@ -100,7 +100,7 @@ describe("docs site in Chromium", () => {
     await open(await navLink("@cibatch/ci-client"));
     await expect(page.locator("h1").first().textContent()).resolves.toContain("@cibatch/ci-client");
     expect(await page.title()).toMatch(/^@cibatch\/ci-client - v\d+\.\d+\.\d+/);
-    await expect(page.getByRole("heading", { name: "Create idempotency" }).count()).resolves.toBe(1);
+    await expect(page.getByRole("heading", { name: "Naming rule" }).count()).resolves.toBe(1);
     await shot("package-ci-client");
   });
 

@@ -1,5 +1,5 @@
 import type { CiClock } from "@cibatch/ci-client";
-import { DEMO_ACCOUNT, demoJobs, startFake } from "@cibatch/testing-fakes";
+import { DEMO_ACCOUNT, demoJobs, startFake } from "@cibatch/testing-fakes/node";
 import type { ExampleEnv } from "../examples/env.js";
 
 /** A running fake with the demo jobs, and the env the examples receive. */
@@ -26,7 +26,7 @@ export const instantSleepClock: CiClock = {
 
 /** Starts the fake on 127.0.0.1 with a fixed seed and the demo data. */
 export async function startExampleHarness(): Promise<ExampleHarness> {
-  const server = await startFake({ port: 0, seed: 7 });
+  const server = await startFake({ port: 0, randomSeed: 7 });
   const lines: string[] = [];
   const reset = (): void => {
     server.fake.reset();

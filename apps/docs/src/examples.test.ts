@@ -53,21 +53,21 @@ describe("examples run against the fake", () => {
 
   it("list-failed returns exactly the failed jobs created in the last week", async () => {
     const recent = h.server.fake.jobs.seed({
-      name: "broken",
-      type: "Workflow",
-      state: "Failed",
-      code: "InternalError",
-      message: "boom",
-      input: { Prefix: "a/" },
-      operation: { WorkflowIds: "w1" },
+      Name: "broken",
+      Type: "Workflow",
+      State: "Failed",
+      Code: "InternalError",
+      Message: "boom",
+      Input: { Prefix: "a/" },
+      Operation: { WorkflowIds: "w1" },
       transition: { mode: "manual" },
     });
     h.server.fake.jobs.seed({
-      name: "still-running",
-      type: "Workflow",
-      state: "Running",
-      input: { Prefix: "b/" },
-      operation: { WorkflowIds: "w1" },
+      Name: "still-running",
+      Type: "Workflow",
+      State: "Running",
+      Input: { Prefix: "b/" },
+      Operation: { WorkflowIds: "w1" },
       transition: { mode: "manual" },
     });
     // The demo data holds a Failed job from 2022: outside the 7-day window, so not listed.

@@ -91,7 +91,7 @@ export function generateBlockModule(
     ...(setup.prelude ? setup.prelude.trimEnd().split("\n") : []),
   ];
   const code = block.code.replace(
-    /(\bfrom\s*)(["'])(@cibatch\/[a-z-]+)\2/g,
+    /(\bfrom\s*)(["'])(@cibatch\/[a-z-]+(?:\/[a-z-]+)?)\2/g,
     (whole, from: string, _q, name: string) => {
       const target = redirects[name];
       return target ? `${from}${JSON.stringify(target)}` : whole;

@@ -21,6 +21,7 @@ const READMES = [
 const REDIRECTS = {
   "@cibatch/ci-client": "../../src/readme-harness/ci-client.js",
   "@cibatch/testing-fakes": "../../src/readme-harness/testing-fakes.js",
+  "@cibatch/testing-fakes/node": "../../src/readme-harness/testing-fakes.js",
 };
 
 interface Generated {

@@ -71,6 +71,12 @@ export const README_SETUPS: Readonly<Record<string, BlockSetup>> = {
   "packages/testing-fakes#1": {
     epilogue: 'readme.expect(res.status === 200, "the fake accepts the signed request");',
   },
+  "packages/testing-fakes#2": {
+    epilogue: 'readme.expect(fake.jobs.get(job.jobId)?.state === "Failed", "the seeded job keeps its State");',
+  },
+  "packages/testing-fakes#4": {
+    epilogue: 'readme.expect(preflight.status === 403, "a disallowed origin is refused");',
+  },
   "apps/cli#1": {
     epilogue: 'readme.expect(code === 0 && out.includes(\'"Jobs"\'), "cibatch jobs list exits 0 with a Jobs array");',
   },

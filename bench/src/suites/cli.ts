@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createFakeCi, DEMO_ACCOUNT, DEMO_JOB_ID, demoJobs } from "@cibatch/testing-fakes";
+import { createFakeCi, DEMO_ACCOUNT, DEMO_JOB_ID, demoJobs } from "@cibatch/testing-fakes/node";
 import { costMetric, interleavedRounds, type Metric, type Suite } from "../measure.js";
 
 // bench/dist/suites/cli.js → the repository root → the CLI's built binary.
@@ -35,7 +35,7 @@ export const cliSuite: Suite = {
   name: "cli",
   async run(): Promise<Metric[]> {
     if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build the CLI first (pnpm --filter @cibatch/cli build)`);
-    const fake = createFakeCi({ seed: 3, transition: { mode: "manual" }, journalLimit: 100 });
+    const fake = createFakeCi({ randomSeed: 3, transition: { mode: "manual" }, journalLimit: 100 });
     for (const job of demoJobs()) fake.jobs.seed(job);
     const server = await fake.listen();
     const env: NodeJS.ProcessEnv = {

@@ -1,7 +1,7 @@
 import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { signRequest } from "@cibatch/signer";
-import { createFakeCi, DEMO_ACCOUNT, DEMO_JOB_ID, demoJobs } from "@cibatch/testing-fakes";
+import { createFakeCi, DEMO_ACCOUNT, DEMO_JOB_ID, demoJobs } from "@cibatch/testing-fakes/node";
 import { interleavedRounds, type Metric, type Suite, throughputMetric } from "../measure.js";
 
 const CI_HOST = "examplebucket-1250000000.ci.ap-beijing.myqcloud.com";
@@ -51,7 +51,7 @@ export const testingFakesSuite: Suite = {
   async run(): Promise<Metric[]> {
     const fake = createFakeCi({
       accounts: [DEMO_ACCOUNT],
-      seed: 1,
+      randomSeed: 1,
       transition: { mode: "manual" },
       journalLimit: 1000,
     });

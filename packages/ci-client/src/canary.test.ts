@@ -46,11 +46,11 @@ describe("canary: no SecretKey, token, raw SecretId or signature in any error, l
       },
     );
     const jobId = h.fake.jobs.seed({
-      name: "seeded",
-      type: "Workflow",
-      state: "Running",
-      input: { Prefix: "in/" },
-      operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+      Name: "seeded",
+      Type: "Workflow",
+      State: "Running",
+      Input: { Prefix: "in/" },
+      Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
     }).jobId;
     const outputs: unknown[] = [];
     for (const action of FAULTS) {

@@ -14,11 +14,11 @@ const WORKFLOW_ID = "w7476ff3564ee45b7b490d64bccaba6cc";
 
 function seedRunning(h: ReturnType<typeof harness>, name = "seeded", extra: Record<string, unknown> = {}): string {
   return h.fake.jobs.seed({
-    name,
-    type: "Workflow",
-    state: "Running",
-    input: { Prefix: "in/" },
-    operation: { WorkflowIds: WORKFLOW_ID },
+    Name: name,
+    Type: "Workflow",
+    State: "Running",
+    Input: { Prefix: "in/" },
+    Operation: { WorkflowIds: WORKFLOW_ID },
     ...extra,
   }).jobId;
 }
@@ -133,11 +133,11 @@ describe("listJobs / paginateJobs", () => {
     const h = harness();
     seedRunning(h, "a");
     h.fake.jobs.seed({
-      name: "n",
-      type: "Job",
-      state: "Failed",
-      input: { Prefix: "x/" },
-      operation: NODE_REQUEST.Operation,
+      Name: "n",
+      Type: "Job",
+      State: "Failed",
+      Input: { Prefix: "x/" },
+      Operation: NODE_REQUEST.Operation,
     });
     const page = await h.client.listJobs({ type: "Job", states: ["Failed"], size: 1 });
     expect(page.JobsDetail.map((j) => j.Name)).toEqual(["n"]);
@@ -220,11 +220,11 @@ describe("cancelJob", () => {
   it("a refusal without an earlier ambiguous attempt is final", async () => {
     const h = harness();
     const id = h.fake.jobs.seed({
-      name: "done",
-      type: "Workflow",
-      state: "Success",
-      input: { Prefix: "a/" },
-      operation: { WorkflowIds: WORKFLOW_ID },
+      Name: "done",
+      Type: "Workflow",
+      State: "Success",
+      Input: { Prefix: "a/" },
+      Operation: { WorkflowIds: WORKFLOW_ID },
     }).jobId;
     const error = await h.client.cancelJob(id).catch((e: unknown) => e);
     expect(isCiServiceError(error) && error.status === 400).toBe(true);
@@ -236,11 +236,11 @@ describe("waitForJob", () => {
     it(`resolves when the job reaches ${state}`, async () => {
       const h = harness({}, { transition: { mode: "afterDescribes", n: 1 } });
       const id = h.fake.jobs.seed({
-        name: "w",
-        type: "Workflow",
-        state: "Submitted",
-        input: { Prefix: "a/" },
-        operation: { WorkflowIds: WORKFLOW_ID },
+        Name: "w",
+        Type: "Workflow",
+        State: "Submitted",
+        Input: { Prefix: "a/" },
+        Operation: { WorkflowIds: WORKFLOW_ID },
         ...(state === "Failed" && { outcome: { state: "Failed", code: "InternalError", message: "boom" } }),
       }).jobId;
       if (state === "Cancel") h.fake.jobs.advance(id, "Cancel");
@@ -256,11 +256,11 @@ describe("waitForJob", () => {
   it("stops at the states given in until", async () => {
     const h = harness({}, { transition: { mode: "afterDescribes", n: 1 } });
     const id = h.fake.jobs.seed({
-      name: "w",
-      type: "Workflow",
-      state: "Submitted",
-      input: { Prefix: "a/" },
-      operation: { WorkflowIds: WORKFLOW_ID },
+      Name: "w",
+      Type: "Workflow",
+      State: "Submitted",
+      Input: { Prefix: "a/" },
+      Operation: { WorkflowIds: WORKFLOW_ID },
     }).jobId;
     const job = await h.client.waitForJob(id, { until: ["Running"], interval: 10 });
     expect(job.State).toBe("Running");

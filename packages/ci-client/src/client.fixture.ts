@@ -47,7 +47,7 @@ export interface Harness {
 
 /** A fake with a manual clock and a client whose sleeps advance that clock instantly. */
 export function harness(clientOptions: Partial<CiClientOptions> = {}, fakeOptions: FakeCiOptions = {}): Harness {
-  const fake = createFakeCi({ clock: manualClock(), seed: 7, transition: { mode: "manual" }, ...fakeOptions });
+  const fake = createFakeCi({ clock: manualClock(), randomSeed: 7, transition: { mode: "manual" }, ...fakeOptions });
   const sleeps: number[] = [];
   const logs: { message: string; fields?: unknown }[] = [];
   const logger: CiLogger = {
@@ -81,10 +81,10 @@ export function harness(clientOptions: Partial<CiClientOptions> = {}, fakeOption
 /** Seeds a Workflow job in `state` (default `Running`) on the fake and returns its id. */
 export function seedJob(fake: FakeCi, name = "seeded", state: "Running" | "Submitted" = "Running"): string {
   return fake.jobs.seed({
-    name,
-    type: "Workflow",
-    state,
-    input: { Prefix: "in/" },
-    operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+    Name: name,
+    Type: "Workflow",
+    State: state,
+    Input: { Prefix: "in/" },
+    Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
   }).jobId;
 }

@@ -1,10 +1,17 @@
-import { createFakeCi, DEMO_ACCOUNT, DEMO_BUCKET, DEMO_JOB_ID, DEMO_REGION, demoJobs } from "@cibatch/testing-fakes";
+import {
+  createFakeCi,
+  DEMO_ACCOUNT,
+  DEMO_BUCKET,
+  DEMO_JOB_ID,
+  DEMO_REGION,
+  demoJobs,
+} from "@cibatch/testing-fakes/node";
 import { describe, expect, it } from "vitest";
 import { CiClient } from "./client.js";
 
 describe("endpoint override over a real socket", () => {
   it("describes over a real socket with the default transport", async () => {
-    const fake = createFakeCi({ seed: 1 });
+    const fake = createFakeCi({ randomSeed: 1 });
     for (const job of demoJobs()) fake.jobs.seed(job);
     const server = await fake.listen();
     try {

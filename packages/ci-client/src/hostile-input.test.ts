@@ -181,11 +181,11 @@ describe("describe returns only the job asked for", () => {
   async function answering(xml: string) {
     const h = harness();
     const id = h.fake.jobs.seed({
-      name: "mine",
-      type: "Workflow",
-      state: "Running",
-      input: { Prefix: "in/" },
-      operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+      Name: "mine",
+      Type: "Workflow",
+      State: "Running",
+      Input: { Prefix: "in/" },
+      Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
     }).jobId;
     const client = h.makeClient({
       fetch: async () => new Response(xml.replaceAll("{ID}", id), { headers: { "content-type": "application/xml" } }),

@@ -5,7 +5,7 @@ import { CiClient } from "./index.js";
 describe("README", () => {
   it("first example: describeJob (the seed's call) returns the typed job and its request id", async () => {
     // The README example talks to the real service; here the fake answers through `fetch`.
-    const fake = createFakeCi({ seed: 11 });
+    const fake = createFakeCi({ randomSeed: 11 });
     for (const job of demoJobs()) fake.jobs.seed(job);
     const client = new CiClient({
       bucket: "examplebucket-1250000000",

@@ -8,8 +8,8 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ACCOUNT, GO_JOB_BODY, WORKFLOW_BODY, workflowBody } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
-import { createFakeCi, type FakeCi } from "./create-fake-ci.js";
 import type { RunningListener } from "./listener.js";
+import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 import { type RawResponse, rawHttp, signedRaw } from "./raw-http.fixture.js";
 
 const clock = manualClock(Date.UTC(2024, 0, 15, 4, 0, 0));
@@ -17,7 +17,7 @@ let fake: FakeCi;
 let server: RunningListener;
 
 beforeAll(async () => {
-  fake = createFakeCi({ clock, seed: "api", accounts: [ACCOUNT], transition: { mode: "manual" } });
+  fake = createFakeCi({ clock, randomSeed: "api", accounts: [ACCOUNT], transition: { mode: "manual" } });
   server = await fake.listen();
 });
 afterAll(() => server.close());

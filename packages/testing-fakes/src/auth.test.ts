@@ -4,8 +4,8 @@ import type { FakeAccount } from "./accounts.js";
 import { authErrorFor } from "./auth.js";
 import { ACCOUNT, CI_HOST, type SignedCall, signedRequest } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
-import { createFakeCi, type FakeCi } from "./create-fake-ci.js";
 import type { RunningListener } from "./listener.js";
+import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 import { type RawResponse, rawHttp } from "./raw-http.fixture.js";
 import { loadVectors } from "./vectors.fixture.js";
 
@@ -21,7 +21,7 @@ let fake: FakeCi;
 let server: RunningListener;
 
 beforeAll(async () => {
-  fake = createFakeCi({ clock: manualClock(NOW), seed: "auth", accounts: [ACCOUNT, TEMP] });
+  fake = createFakeCi({ clock: manualClock(NOW), randomSeed: "auth", accounts: [ACCOUNT, TEMP] });
   server = await fake.listen();
 });
 afterAll(() => server.close());

@@ -3,7 +3,7 @@ import { type AccountRegistry, accountMayAccess } from "./accounts.js";
 import type { SignatureVerdict } from "./journal.js";
 
 /**
- * Which error table the fake answers authentication failures from (the service documents both): `cos` (default) uses the
+ * Which error table the fake answers authentication failures from (OQ8 of the README): `cos` (default) uses the
  * COS codes (`403 SignatureDoesNotMatch`, `403 InvalidAccessKeyId`, `403 AccessDenied` "Request has expired",
  * `403 RequestTimeTooSkewed`, `400 ExpiredToken`); `ci` the CI table (`401 AccessDenied`, `401 SecretidNotExist`,
  * `401 SignatureExpired`). Both answer `401 MissingAuthorization` / `401 InvalidAuthorization`.
@@ -123,6 +123,39 @@ function messageFor(failure: AuthFailureCode, style: AuthErrorStyle, detail: str
   return detail;
 }
 
+const AUTHORIZATION_FIELDS: ReadonlySet<string> = new Set([
+  "q-sign-algorithm",
+  "q-ak",
+  "q-sign-time",
+  "q-key-time",
+  "q-header-list",
+  "q-url-param-list",
+  "q-signature",
+]);
+
+/**
+ * Why an `Authorization` value is not one q-sign authorization, or `undefined`. Two `Authorization` headers reach
+ * the fake joined with `, ` (as HTTP joins repeated fields); a field the format does not define is refused too, so
+ * a client that signs something the service would not read learns it here rather than in production.
+ */
+function malformedAuthorization(value: string): string | undefined {
+  if (/,\s*q-sign-algorithm=/i.test(value)) {
+    return "the request carries more than one Authorization header; send exactly one q-sign authorization";
+  }
+  const seen = new Set<string>();
+  for (const part of value.trim().split("&")) {
+    if (part === "") continue;
+    const eq = part.indexOf("=");
+    const name = (eq === -1 ? part : part.slice(0, eq)).trim();
+    if (!AUTHORIZATION_FIELDS.has(name)) {
+      return `the Authorization header has the unknown field ${JSON.stringify(name)}; a q-sign authorization holds only ${[...AUTHORIZATION_FIELDS].join(", ")}`;
+    }
+    if (seen.has(name)) return `the Authorization header gives ${name} twice; send exactly one q-sign authorization`;
+    seen.add(name);
+  }
+  return undefined;
+}
+
 /** @internal Verifies a request's signature, token and account against the registry. */
 export async function authenticate(input: {
   readonly method: string;
@@ -152,6 +185,10 @@ export async function authenticate(input: {
     };
     return { verdict, error: input.allowAny ? undefined : { status, code, message } };
   };
+
+  const malformed =
+    input.headers.authorization === undefined ? undefined : malformedAuthorization(input.headers.authorization);
+  if (malformed !== undefined) return refuse("InvalidAuthorization", malformed);
 
   let result: Awaited<ReturnType<typeof verifyRequest>>;
   try {

@@ -1,13 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FAKE_CLI_USAGE, runFakeCli } from "./cli.js";
 import { CI_HOST, signedRequest } from "./client.fixture.js";
-import { createFakeCi } from "./create-fake-ci.js";
 import { DEMO_ACCOUNT, DEMO_JOB_ID, demoJobs } from "./demo-seed.js";
+import { createFakeCi } from "./node.js";
 import { rawHttp } from "./raw-http.fixture.js";
-import { readShared, SHARED_DIR } from "./vectors.fixture.js";
+import { DOCUMENTED_DESCRIBE_SAMPLE } from "./sample-response.fixture.js";
 
 interface Running {
   readonly lines: string[];
@@ -54,31 +54,21 @@ async function start(argv: string[]): Promise<Running> {
   };
 }
 
-/** The `<Response>` sample of the seed document, whitespace between tags removed. */
-function seedSampleResponse(): string {
-  const seedFile = readdirSync(join(SHARED_DIR, "seeds")).find((f) => f.endsWith(".txt"));
-  const text = readShared(`seeds/${seedFile}`);
-  // The last <Response> block is the one under "## Samples" (the first is the schema outline).
-  const sample = [...text.matchAll(/<Response>[\s\S]*?<\/Response>/g)].at(-1)?.[0];
-  if (!sample) throw new Error("the seed document has no sample <Response>");
-  return sample.replace(/>\s+</g, "><").trim();
-}
-
 describe("cibatch-fake (runFakeCli)", () => {
   it("prints the URL first, then a JSON line; serves the demo seed; stops on SIGTERM with 0", async () => {
-    const cli = await start(["--port", "0", "--seed", "demo", "--random-seed", "5", "--clock", "manual"]);
+    const cli = await start(["--port", "0", "--jobs", "demo", "--random-seed", "5", "--clock", "manual"]);
     const info = JSON.parse(cli.lines[1] as string);
     expect(info).toMatchObject({
       url: cli.url,
       controlUrl: `${cli.url}/_fake`,
-      randomSeed: "5",
+      randomSeed: 5,
       bucket: "examplebucket-1250000000",
       region: "ap-beijing",
       accounts: [DEMO_ACCOUNT.secretId],
     });
     expect(cli.stderr.join("")).toContain(DEMO_ACCOUNT.secretId);
 
-    // Describe the seed document's job through the real CI host name and the demo credentials.
+    // Describe the service documentation's job through the real CI host name and the demo credentials.
     const fake = createFakeCi({ accounts: [DEMO_ACCOUNT] });
     const clock = await (await fetch(`${cli.url}/_fake/clock`)).json();
     fake.clock.set((clock as { now: number }).now);
@@ -92,8 +82,8 @@ describe("cibatch-fake (runFakeCli)", () => {
     const res = await rawHttp(cli.url, { target: `/inventorytriggerjob/${DEMO_JOB_ID}`, headers });
     expect(res.status, res.body).toBe(200);
     const requestId = res.headers["x-ci-request-id"] as string;
-    // Exactly the seed's sample response, but for our own request id.
-    expect(res.body).toBe(seedSampleResponse().replace("NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ==", requestId));
+    // Exactly the documented sample response, but for our own request id.
+    expect(res.body).toBe(DOCUMENTED_DESCRIBE_SAMPLE.replace("NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ==", requestId));
 
     const jobs = (await (await fetch(`${cli.url}/_fake/jobs`)).json()) as { state: string; type: string }[];
     expect(new Set(jobs.map((j) => j.state))).toEqual(
@@ -109,7 +99,7 @@ describe("cibatch-fake (runFakeCli)", () => {
     const dir = mkdtempSync(join(tmpdir(), "cibatch-fake-"));
     const file = join(dir, "state.json");
     const account = "examplebucket-1250000000:AKIDstate0000000000000000000000000:state-key";
-    const first = await start(["--state", file, "--seed", "demo", "--account", account, "--transition", "manual"]);
+    const first = await start(["--state", file, "--jobs", "demo", "--account", account, "--transition", "manual"]);
     await fetch(`${first.url}/_fake/jobs/${DEMO_JOB_ID}/advance`, {
       method: "POST",
       body: JSON.stringify({ state: "Success" }),
@@ -119,7 +109,7 @@ describe("cibatch-fake (runFakeCli)", () => {
     expect(saved.jobs).toHaveLength(demoJobs().length);
     expect(JSON.stringify(saved)).not.toContain("state-key");
 
-    const second = await start(["--state", file, "--seed", "demo", "--account", account]);
+    const second = await start(["--state", file, "--jobs", "demo", "--account", account]);
     const jobs = (await (await fetch(`${second.url}/_fake/jobs`)).json()) as { jobId: string; state: string }[];
     expect(jobs).toHaveLength(demoJobs().length);
     expect(jobs.find((j) => j.jobId === DEMO_JOB_ID)?.state).toBe("Success");
@@ -127,16 +117,24 @@ describe("cibatch-fake (runFakeCli)", () => {
     expect(await second.stop()).toBe(0);
   });
 
-  it("--seed FILE loads jobs from JSON", async () => {
+  it("--seed demo still works, with a deprecation note on stderr", async () => {
+    const cli = await start(["--seed", "demo"]);
+    expect(cli.stderr.join("")).toContain("--seed is deprecated and will be removed; use --jobs demo");
+    const jobs = (await (await fetch(`${cli.url}/_fake/jobs`)).json()) as unknown[];
+    expect(jobs).toHaveLength(demoJobs().length);
+    expect(await cli.stop()).toBe(0);
+  });
+
+  it("--jobs FILE loads jobs (wire names) from JSON", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cibatch-fake-"));
     const file = join(dir, "seed.json");
     writeFileSync(
       file,
       JSON.stringify({
-        jobs: [{ name: "from_file", type: "Workflow", input: { Prefix: "x" }, operation: { WorkflowIds: "w" } }],
+        jobs: [{ Name: "from_file", Type: "Workflow", Input: { Prefix: "x" }, Operation: { WorkflowIds: "w" } }],
       }),
     );
-    const cli = await start(["--seed", file, "--allow-any-signature", "--auth-errors", "ci", "--control-token", "t"]);
+    const cli = await start(["--jobs", file, "--allow-any-signature", "--auth-errors", "ci", "--control-token", "t"]);
     const jobs = (await (
       await fetch(`${cli.url}/_fake/jobs`, { headers: { "x-fake-control-token": "t" } })
     ).json()) as { name: string }[];
@@ -153,7 +151,12 @@ describe("cibatch-fake (runFakeCli)", () => {
     [["--auth-errors", "xml"], /--auth-errors/],
     [["--transition", "later"], /unknown transition/],
     [["--account", "nope"], /--account/],
-    [["--seed", "/no/such/file.json"], /cannot read/],
+    [["--jobs", "/no/such/file.json"], /--jobs \/no\/such\/file.json: cannot read/],
+    [["--random-seed", "NaN"], /--random-seed NaN is not an integer/],
+    [["--random-seed", "1.5"], /not an integer/],
+    [["--host", "not a host!"], /--host "not a host!" is not an address/],
+    [["--host", "192.0.2.1"], /EADDRNOTAVAIL|address not available/],
+    [["--jobs", "demo", "--seed", "demo"], /give --jobs only/],
   ])("%j is a usage error (exit 2)", async (argv, message) => {
     const err: string[] = [];
     const code = await runFakeCli(argv, {

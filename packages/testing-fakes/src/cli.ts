@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { parseArgs } from "node:util";
 import { type FakeAccount, parseAccountFlag } from "./accounts.js";
 import { manualClock, realClock } from "./clock.js";
 import { CONTROL_TOKEN_HEADER } from "./control-api.js";
-import { createFakeCi, type FakeCiOptions } from "./create-fake-ci.js";
-import { DEMO_ACCOUNT, demoJobs } from "./demo-seed.js";
+import { DEMO_ACCOUNT } from "./demo-seed.js";
 import { FakeCiError, isFakeCiError } from "./errors.js";
 import type { SeedJob } from "./job-types.js";
+import { createFakeCi, type NodeFakeCiOptions } from "./node-fake.js";
 import { parseTransition } from "./transition.js";
 
 /**
@@ -14,7 +15,7 @@ import { parseTransition } from "./transition.js";
  *
  * @example
  * ```ts
- * import type { FakeCliIo } from "@cibatch/testing-fakes";
+ * import type { FakeCliIo } from "@cibatch/testing-fakes/node";
  * const lines: string[] = [];
  * const io: FakeCliIo = {
  *   stdout: { write: (text) => lines.push(text) },
@@ -49,7 +50,7 @@ export interface FakeCliIo {
  *
  * @example
  * ```ts
- * import { FAKE_CLI_USAGE } from "@cibatch/testing-fakes";
+ * import { FAKE_CLI_USAGE } from "@cibatch/testing-fakes/node";
  * console.log(FAKE_CLI_USAGE);
  * ```
  */
@@ -64,9 +65,11 @@ Options:
   --account <b-appid:id:key[:token]>
                              accept these credentials for that bucket's APPID (repeatable);
                              default: the demo account ${DEMO_ACCOUNT.secretId}
-  --seed <FILE|demo>         seed jobs: the built-in demo set, or a JSON file of jobs
+  --jobs <demo|FILE>         jobs to start with: the built-in demo set, or a JSON file of jobs
+                             (wire names: {"Name", "Type", "State", "Input", "Operation", ...})
+  --seed <demo|FILE>         the old name of --jobs (deprecated)
   --state <FILE>             load state from FILE at start, write it back on change and on exit
-  --random-seed <n>          seed of ids and fault dice (default: random, printed)
+  --random-seed <n>          integer seed of ids and fault dice (default: random, printed)
   --clock <real|manual>      clock (default real; manual moves through POST /_fake/clock)
   --transition <mode>        immediate | manual | afterMs:<n> | afterDescribes:<n> (default afterDescribes:2)
   --auth-errors <cos|ci>     error table for signature failures (default cos)
@@ -88,18 +91,40 @@ function defaultOnSignal(handler: (signal: string) => void): () => void {
   };
 }
 
-function readSeedFile(file: string): SeedJob[] {
+function readJobsFile(flag: string, file: string): SeedJob[] {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (cause) {
-    throw new FakeCiError("UsageError", `--seed ${file}: cannot read a JSON file of jobs`, { cause });
+    throw new FakeCiError("UsageError", `${flag} ${file}: cannot read a JSON file of jobs`, { cause });
   }
   const jobs = Array.isArray(json) ? json : (json as { jobs?: unknown } | null)?.jobs;
   if (!Array.isArray(jobs))
-    throw new FakeCiError("UsageError", `--seed ${file}: expected a JSON array of jobs or {"jobs": [...]}`);
+    throw new FakeCiError("UsageError", `${flag} ${file}: expected a JSON array of jobs or {"jobs": [...]}`);
   return jobs as SeedJob[];
 }
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+function checkHost(host: string): string {
+  const bare = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
+  if (isIP(bare) !== 0 || HOST_NAME.test(bare)) return bare;
+  throw new FakeCiError(
+    "UsageError",
+    `--host ${JSON.stringify(host)} is not an address to bind; give an IP address (127.0.0.1, ::1, 0.0.0.0) or a host name`,
+  );
+}
+
+function checkRandomSeed(value: string): number {
+  const seed = Number(value);
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(seed)) {
+    throw new FakeCiError("UsageError", `--random-seed ${value} is not an integer; give one like --random-seed 42`);
+  }
+  return seed;
+}
+
+/** Errors of `listen()` that mean "this --host/--port cannot be bound", not a fault of the fake. */
+const BIND_ERRORS: ReadonlySet<unknown> = new Set(["EADDRINUSE", "EADDRNOTAVAIL", "ENOTFOUND", "EAI_AGAIN", "EACCES"]);
 
 /**
  * The `cibatch-fake` command as a function: parses `argv`, starts the fake, prints its URL (first line) and a JSON
@@ -110,8 +135,8 @@ function readSeedFile(file: string): SeedJob[] {
  * @param io - output and signal hooks
  * @example
  * ```ts
- * import { runFakeCli } from "@cibatch/testing-fakes";
- * const code = await runFakeCli(["--port", "0", "--seed", "demo"], { stdout: process.stdout, stderr: process.stderr });
+ * import { runFakeCli } from "@cibatch/testing-fakes/node";
+ * const code = await runFakeCli(["--port", "0", "--jobs", "demo"], { stdout: process.stdout, stderr: process.stderr });
  * process.exitCode = code;
  * ```
  */
@@ -128,7 +153,6 @@ export async function runFakeCli(argv: readonly string[], io: FakeCliIo): Promis
     return 0;
   }
   let fake: ReturnType<typeof createFakeCi>;
-  let seedJobs: SeedJob[] = [];
   try {
     const accounts: FakeAccount[] = (values.account ?? []).map(parseAccountFlag);
     const port = Number(values.port ?? "0");
@@ -140,29 +164,37 @@ export async function runFakeCli(argv: readonly string[], io: FakeCliIo): Promis
     if (values["auth-errors"] !== undefined && values["auth-errors"] !== "cos" && values["auth-errors"] !== "ci") {
       throw new FakeCiError("UsageError", "--auth-errors must be cos or ci");
     }
-    const options: { -readonly [K in keyof FakeCiOptions]: FakeCiOptions[K] } = {
+    const host = checkHost(values.host ?? "127.0.0.1");
+    const options: { -readonly [K in keyof NodeFakeCiOptions]: NodeFakeCiOptions[K] } = {
       clock: values.clock === "manual" ? manualClock(Date.now()) : realClock(),
       allowAnySignature: values["allow-any-signature"] === true,
     };
     if (accounts.length > 0) options.accounts = accounts;
-    if (values["random-seed"] !== undefined) options.seed = values["random-seed"];
+    if (values["random-seed"] !== undefined) options.randomSeed = checkRandomSeed(values["random-seed"]);
     if (values.transition !== undefined) options.transition = parseTransition(values.transition);
     if (values["auth-errors"] !== undefined) options.authErrors = values["auth-errors"] as "cos" | "ci";
     if (values.bucket !== undefined) options.bucket = values.bucket;
     if (values.region !== undefined) options.region = values.region;
     if (values.state !== undefined) options.stateFile = values.state;
     if (values["control-token"] !== undefined) options.controlApi = { token: values["control-token"] };
-    if (values.seed !== undefined) seedJobs = values.seed === "demo" ? demoJobs() : readSeedFile(values.seed);
+    if (values.seed !== undefined) {
+      if (values.jobs !== undefined) throw new FakeCiError("UsageError", "give --jobs only (--seed is its old name)");
+      io.stderr.write(
+        `cibatch-fake: --seed is deprecated and will be removed; use --jobs ${values.seed} (--random-seed seeds ids)\n`,
+      );
+    }
+    const jobsFlag = values.jobs !== undefined ? "--jobs" : "--seed";
+    const jobs = values.jobs ?? values.seed;
+    if (jobs !== undefined) options.jobs = jobs === "demo" ? "demo" : readJobsFile(jobsFlag, jobs);
+    // Jobs are seeded only into a fresh fake: a reloaded state already holds its jobs.
     fake = createFakeCi(options);
-    // Seed only a fresh fake: a reloaded state already holds its jobs.
-    if (fake.jobs.list().length === 0) for (const job of seedJobs) fake.jobs.seed(job);
-    const server = await fake.listen({ host: values.host ?? "127.0.0.1", port });
+    const server = await fake.listen({ host, port });
     io.stdout.write(`${server.url}\n`);
     io.stdout.write(
       `${JSON.stringify({
         url: server.url,
         controlUrl: `${server.url}/_fake`,
-        randomSeed: fake.seed,
+        randomSeed: fake.randomSeed,
         bucket: fake.defaults.bucket,
         region: fake.defaults.region,
         accounts: fake.keys.list().map((a) => a.secretId),
@@ -184,7 +216,7 @@ export async function runFakeCli(argv: readonly string[], io: FakeCliIo): Promis
     io.stderr.write(`cibatch-fake: stopped on ${signal}\n`);
     return 0;
   } catch (error) {
-    if (isFakeCiError(error) || (error as { code?: unknown }).code === "EADDRINUSE") {
+    if (isFakeCiError(error) || BIND_ERRORS.has((error as { code?: unknown }).code)) {
       io.stderr.write(`cibatch-fake: ${(error as Error).message}\n`);
       return 2;
     }
@@ -201,6 +233,7 @@ function parse(argv: readonly string[]) {
       host: { type: "string" },
       port: { type: "string" },
       account: { type: "string", multiple: true },
+      jobs: { type: "string" },
       seed: { type: "string" },
       state: { type: "string" },
       "random-seed": { type: "string" },

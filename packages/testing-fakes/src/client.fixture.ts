@@ -1,6 +1,6 @@
 import { signRequest } from "@cibatch/signer";
 import type { FakeAccount } from "./accounts.js";
-import type { FakeCi } from "./create-fake-ci.js";
+import type { FakeCi } from "./node.js";
 
 /** The CI host the fixtures sign for. */
 export const CI_HOST = "examplebucket-1250000000.ci.ap-beijing.myqcloud.com";
@@ -63,12 +63,12 @@ export async function signedRequest(fake: FakeCi, call: SignedCall, base = "http
   });
 }
 
-/** The Go SDK's byte-exact Job-variant create body (api.md §3.5). */
+/** The Go SDK's byte-exact Job-variant create body. */
 export const GO_JOB_BODY =
   // biome-ignore lint/suspicious/noTemplateCurlyInString: ${…} is the CI service's own placeholder syntax
   "<Request><Name>demo</Name><Type>Job</Type><Input><Prefix>input</Prefix></Input><Operation><TimeInterval><Start>2022-02-01T12:00:00+0800</Start><End>2022-05-01T12:00:00+0800</End></TimeInterval><QueueId>p893bcda225bf4945a378da6662e81a89</QueueId><UserData>this is my inventorytriggerjob</UserData><JobLevel>1</JobLevel><CallBack>https://www.callback.com</CallBack><Tag>Transcode</Tag><JobParam><TemplateId>t1460606b9752148c4ab182f55163ba7cd</TemplateId></JobParam><Output><Region>ap-chongqing</Region><Bucket>test-1234567890</Bucket><Object>output/${InventoryTriggerJobId}/out.mp4</Object></Output></Operation></Request>";
 
-/** The DOC-WF workflow create body (api.md §3.5). */
+/** The documented workflow create body. */
 export const WORKFLOW_BODY =
   "<Request><Name>demo</Name><Type>Workflow</Type><Input><Prefix>input</Prefix></Input><Operation><TimeInterval><Start>2022-02-01T12:00:00+0800</Start><End>2022-05-01T12:00:00+0800</End></TimeInterval><WorkflowIds>w7476ff3564ee45b7b490d64bccaba6cc</WorkflowIds></Operation></Request>";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_MANUAL_START, manualClock, realClock } from "./clock.js";
 
 describe("manualClock", () => {
-  it("starts at the seed document's Date header and only moves when told", () => {
+  it("starts at the service documentation's Date header and only moves when told", () => {
     const clock = manualClock();
     expect(new Date(clock.now()).toUTCString()).toBe("Tue, 28 Jun 2022 15:23:12 GMT");
     expect(clock.now()).toBe(DEFAULT_MANUAL_START);

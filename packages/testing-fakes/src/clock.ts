@@ -29,7 +29,7 @@ export interface FakeClock {
 }
 
 /**
- * The instant a manual clock starts at by default: the `Date` header of the seed document's sample response,
+ * The instant a manual clock starts at by default: the `Date` header of the service documentation's sample response,
  * `Mon, 28 Jun 2022 15:23:12 GMT`.
  *
  * @example

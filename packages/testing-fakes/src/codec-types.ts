@@ -30,7 +30,7 @@ export interface Codec {
     tzOffset: string,
   ): string;
   encodeList(requestId: string, jobs: readonly FakeJobView[], nextToken: string | undefined, tzOffset: string): string;
-  encodeError(error: { code: string; message: string; requestId: string; traceId: string }): string;
+  encodeError(error: { code: string; message: string; resource: string; requestId: string; traceId: string }): string;
   workflowIdsOf(operation: JobOperationValue): readonly string[];
   queueIdOf(operation: JobOperationValue): string | undefined;
 }

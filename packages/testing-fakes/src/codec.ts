@@ -147,7 +147,8 @@ export function createCodec(bodyLimit: number = 1024 * 1024): Codec {
     encodeError(error) {
       return encodeErrorBody({
         Code: error.code,
-        ...(error.message !== "" ? { Message: error.message } : {}),
+        Message: error.message,
+        ...(error.resource !== "" ? { Resource: error.resource } : {}),
         RequestId: error.requestId,
         TraceId: error.traceId,
       });

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
 import { CONTROL_TOKEN_HEADER } from "./control-api.js";
-import { createFakeCi, type FakeCi } from "./create-fake-ci.js";
 import type { RunningListener } from "./listener.js";
+import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 
 const T0 = Date.UTC(2024, 8, 1);
 let fake: FakeCi;
@@ -31,10 +31,10 @@ async function control(method: string, path: string, body?: unknown, headers: Re
 describe("control API under /_fake/", () => {
   it("seeds, lists, advances and gets jobs", async () => {
     const seeded = await control("POST", "jobs", {
-      name: "from-json",
-      type: "Workflow",
-      input: { Prefix: "p/" },
-      operation: { TimeInterval: { Start: "2024-01-01T00:00:00+0800" }, WorkflowIds: "w1" },
+      Name: "from-json",
+      Type: "Workflow",
+      Input: { Prefix: "p/" },
+      Operation: { TimeInterval: { Start: "2024-01-01T00:00:00+0800" }, WorkflowIds: "w1" },
     });
     expect(seeded.status).toBe(201);
     const id = seeded.json.jobId as string;
@@ -105,6 +105,11 @@ describe("control API under /_fake/", () => {
     expect((await control("DELETE", "keys/AKIDnew")).status).toBe(200);
     expect((await control("DELETE", "keys/AKIDnew")).status).toBe(404);
     expect((await control("POST", "keys", { secretId: "" })).status).toBe(400);
+    const expiring = { secretId: "AKIDtemp2", secretKey: "k2", token: "t2", expiresAt: Date.UTC(2030, 0, 1) };
+    expect((await control("POST", "keys", expiring)).status).toBe(201);
+    const listed = (await control("GET", "keys")).json as { secretId: string; expiresAt?: number }[];
+    expect(listed.find((k) => k.secretId === "AKIDtemp2")?.expiresAt).toBe(Date.UTC(2030, 0, 1));
+    expect((await control("POST", "keys", { ...expiring, secretId: "AKIDtemp3", expiresAt: "soon" })).status).toBe(400);
     expect((await control("POST", "queues/p1/pause")).status).toBe(200);
     expect((await control("POST", "queues/p1/resume")).status).toBe(200);
   });

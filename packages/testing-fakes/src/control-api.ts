@@ -1,9 +1,10 @@
+import { utf8Bytes, utf8Text } from "./bytes.js";
 import type { FakeCi } from "./create-fake-ci.js";
 import { FakeCiError, isFakeCiError } from "./errors.js";
 import { faultRuleFromJson, faultRuleToJson } from "./faults.js";
 import { isJobState } from "./job-state.js";
 import type { FakeReply, FakeRequest } from "./reply.js";
-import type { FakeStateSnapshot } from "./state-file.js";
+import type { FakeStateSnapshot } from "./snapshot.js";
 import { formatTransition } from "./transition.js";
 
 /**
@@ -23,7 +24,7 @@ function json(status: number, value: unknown): FakeReply {
   return {
     status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
-    body: value === undefined ? EMPTY : Buffer.from(`${JSON.stringify(value)}\n`, "utf8"),
+    body: value === undefined ? EMPTY : utf8Bytes(`${JSON.stringify(value)}\n`),
     delivery: { kind: "normal" },
   };
 }
@@ -35,7 +36,7 @@ function problem(status: number, code: string, message: string): FakeReply {
 function parseBody(request: FakeRequest): unknown {
   if (request.body.byteLength === 0) return {};
   try {
-    return JSON.parse(Buffer.from(request.body).toString("utf8"));
+    return JSON.parse(utf8Text(request.body));
   } catch (cause) {
     throw new FakeCiError("UsageError", "the control API takes a JSON body", { cause });
   }
@@ -46,7 +47,7 @@ function field(body: unknown, name: string): unknown {
 }
 
 /**
- * @internal The `/_fake/` control API (design card §8): JSON in and out, unsigned, loopback peers only, optionally
+ * @internal The `/_fake/` control API: JSON in and out, unsigned, loopback peers only, optionally
  * guarded by `x-fake-control-token`.
  */
 export function createControlApi(
@@ -77,6 +78,11 @@ export function createControlApi(
           return json(200, fake.keys.list());
         case "POST keys": {
           const body = parseBody(request) as Parameters<FakeCi["keys"]["add"]>[0];
+          // JSON has no Date: the expiry comes as epoch ms or an ISO string.
+          const expires = field(body, "expiresAt");
+          if (typeof expires === "number" || typeof expires === "string") {
+            (body as { expiresAt?: Date }).expiresAt = new Date(expires);
+          }
           fake.keys.add(body);
           return json(201, { ok: true, secretId: body.secretId });
         }

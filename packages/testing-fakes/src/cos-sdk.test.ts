@@ -2,8 +2,8 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT, CI_HOST, GO_JOB_BODY, WORKFLOW_BODY } from "./client.fixture.js";
 import { realClock } from "./clock.js";
-import { createFakeCi, type FakeCi } from "./create-fake-ci.js";
 import type { RunningListener } from "./listener.js";
+import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 
 // The official SDK is CommonJS; a devDependency used only here, as an independent client.
 const COS = createRequire(import.meta.url)("cos-nodejs-sdk-v5") as new (
@@ -24,7 +24,12 @@ let cos: InstanceType<typeof COS>;
 
 beforeAll(async () => {
   // The SDK signs with the real clock, so this fake follows it.
-  fake = createFakeCi({ clock: realClock(), seed: "cos-sdk", accounts: [ACCOUNT], transition: { mode: "manual" } });
+  fake = createFakeCi({
+    clock: realClock(),
+    randomSeed: "cos-sdk",
+    accounts: [ACCOUNT],
+    transition: { mode: "manual" },
+  });
   server = await fake.listen();
   cos = new COS({
     SecretId: ACCOUNT.secretId,

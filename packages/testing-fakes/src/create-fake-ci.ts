@@ -1,10 +1,10 @@
-import { randomInt } from "node:crypto";
 import { createAccountRegistry, type FakeAccount, type FakeKeys } from "./accounts.js";
 import type { AuthErrorStyle } from "./auth.js";
 import { type FakeClock, realClock } from "./clock.js";
 import { createCodec, normalizeOperation } from "./codec.js";
 import { createControlApi } from "./control-api.js";
-import { DEMO_ACCOUNT, DEMO_BUCKET, DEMO_REGION } from "./demo-seed.js";
+import { type CorsRule, checkCorsRules, DEFAULT_CORS_RULE } from "./cors.js";
+import { DEMO_ACCOUNT, DEMO_BUCKET, DEMO_REGION, demoJobs } from "./demo-seed.js";
 import { FakeCiError } from "./errors.js";
 import { createFaultEngine, type FakeFaults, faultRuleFromJson, faultRuleToJson } from "./faults.js";
 import { fromFetchRequest, toFetchResponse } from "./fetch-adapter.js";
@@ -15,17 +15,9 @@ import { createJobStore, viewOf } from "./job-store.js";
 import type { FakeJobView, OutcomeRule, SeedJob } from "./job-types.js";
 import { createJournal, type FakeJournal } from "./journal.js";
 import { createListCursors } from "./list-jobs.js";
-import { type ListenOptions, type RunningListener, startListener } from "./listener.js";
 import { type RandomSource, seededRandom } from "./random.js";
 import type { FakeReply, FakeRequest } from "./reply.js";
-import {
-  checkSnapshot,
-  type FakeStateSnapshot,
-  jobFromJson,
-  jobToJson,
-  readStateFile,
-  writeStateFile,
-} from "./state-file.js";
+import { checkSnapshot, type FakeStateSnapshot, jobFromJson, jobToJson } from "./snapshot.js";
 import { DEFAULT_SWITCHES, type FakeCiSwitches, type FakeCiSwitchesPatch, mergeSwitches } from "./switches.js";
 import { parseTzOffset } from "./time-format.js";
 import { normalizeTransition, type TransitionMode } from "./transition.js";
@@ -39,7 +31,8 @@ import { normalizeTransition, type TransitionMode } from "./transition.js";
  * import { createFakeCi, manualClock, type FakeCiOptions } from "@cibatch/testing-fakes";
  * const options: FakeCiOptions = {
  *   clock: manualClock(),
- *   seed: 42,
+ *   randomSeed: 42,
+ *   jobs: "demo",
  *   accounts: [{ bucket: "examplebucket-1250000000", secretId: "AKIDtest", secretKey: "test-key" }],
  *   transition: { mode: "manual" },
  * };
@@ -55,8 +48,22 @@ export interface FakeCiOptions {
   readonly accounts?: readonly FakeAccount[];
   /** Default {@link realClock}. */
   readonly clock?: FakeClock;
-  /** Seed of every random choice (job ids, request ids, fault dice). Default: a random seed, see `fake.seed`. */
-  readonly seed?: number | string;
+  /** Seed of every random choice (job ids, request ids, fault dice). Default: a random seed, see `fake.randomSeed`. */
+  readonly randomSeed?: number | string;
+  /**
+   * Jobs the fake starts with: `"demo"` (the same as {@link demoJobs}: the sample job
+   * `b3deffea2f84911ec9cb15254008618d9` and one job in each other state) or your own list. Default: none. Seeded
+   * only when the fake starts empty (a `storage` that held jobs keeps them).
+   */
+  readonly jobs?: "demo" | readonly SeedJob[];
+  /**
+   * CORS rules, as a COS bucket's CORS configuration: preflights (`OPTIONS`) are answered by the first matching
+   * rule, or refused with `403 AccessForbidden`; answers to a cross-origin request carry the rule's
+   * `Access-Control-*` headers. Default: [{@link DEFAULT_CORS_RULE}] (any origin). `false`: no CORS answers.
+   */
+  readonly cors?: false | readonly CorsRule[];
+  /** Where the state lives between runs: read once at start, written after changes (Node: the `stateFile` option). */
+  readonly storage?: FakeStateStorage;
   /** Replaces the seeded generators with one source of your own. */
   readonly random?: RandomSource;
   /** Default `{ mode: "afterDescribes", n: 2 }`. */
@@ -73,7 +80,7 @@ export interface FakeCiOptions {
   readonly tzOffset?: string;
   /** Largest request body in bytes; larger answers `413 InvalidContent`. Default 1 MiB. */
   readonly bodyLimit?: number;
-  /** Behaviour for the open questions of api.md §12 (defaults §13.2). */
+  /** Behaviour where the service documentation is silent (the README's OQ table; defaults there). */
   readonly switches?: FakeCiSwitchesPatch;
   /** Journal entries kept (oldest dropped). Default 10 000. */
   readonly journalLimit?: number;
@@ -84,16 +91,9 @@ export interface FakeCiOptions {
         /** The value `x-fake-control-token` must carry. */
         readonly token: string;
       };
-  /** Load state from this JSON file at start (if it exists) and write it back after changes. */
-  readonly stateFile?: string;
-  /**
-   * Call `reset()` (jobs, faults, journal, list cursors) whenever a listener of this fake closes, so a fake shared
-   * by several test files starts each listener clean. Default `false`.
-   */
-  readonly resetOnClose?: boolean;
   /**
    * Answer `411 MissingContentLength` to a `POST` or `PUT` that reaches the listener without a `Content-Length`
-   * header (a chunked upload), as api.md §1.1 and §9.2 document. In-process requests (`fake.fetch`) are never
+   * header (a chunked upload), as the service documents for uploads. In-process requests (`fake.fetch`) are never
    * refused: a Fetch `Request` computes its length only when sent. Default `true`.
    */
   readonly requireContentLength?: boolean;
@@ -106,7 +106,7 @@ export interface FakeCiOptions {
  * ```ts
  * import { createFakeCi } from "@cibatch/testing-fakes";
  * const fake = createFakeCi({ transition: { mode: "manual" } });
- * const job = fake.jobs.seed({ name: "n", type: "Workflow", input: { Prefix: "p/" }, operation: { WorkflowIds: "w1" } });
+ * const job = fake.jobs.seed({ Name: "n", Type: "Workflow", Input: { Prefix: "p/" }, Operation: { WorkflowIds: "w1" } });
  * fake.jobs.advance(job.jobId, "Failed", { code: "InternalError", message: "boom" });
  * ```
  */
@@ -115,7 +115,7 @@ export interface FakeJobs {
   get(jobId: string, bucket?: string): FakeJobView | undefined;
   /** Every job (of one bucket, or all), oldest first. */
   list(bucket?: string): FakeJobView[];
-  /** Adds a job in any state. */
+  /** Adds a job in any state, given under the wire's names (`Name`, `Type`, `State`, `Input`, `Operation`, …). */
   seed(job: SeedJob): FakeJobView;
   /** Moves a job to `state` through the state machine (`Submitted → Success` passes `Running`). */
   advance(jobId: string, state: JobState, detail?: { code?: string; message?: string; bucket?: string }): FakeJobView;
@@ -132,14 +132,37 @@ export interface FakeJobs {
 }
 
 /**
- * Persistence of a fake's state.
+ * Where a fake keeps its state between runs: `read()` once at start, `write()` after changes (batched) and on
+ * `fake.state.flush()`. The Node entry (`@cibatch/testing-fakes/node`) writes a JSON file for the `stateFile`
+ * option; give your own elsewhere (a `Map`, `localStorage`, a Durable Object).
+ *
+ * @example
+ * ```ts
+ * import { createFakeCi, type FakeStateSnapshot, type FakeStateStorage } from "@cibatch/testing-fakes";
+ * let saved: FakeStateSnapshot | undefined;
+ * const storage: FakeStateStorage = { read: () => saved, write: (snapshot) => { saved = snapshot; } };
+ * const fake = createFakeCi({ storage, jobs: "demo" });
+ * fake.state.flush();
+ * console.log(saved?.jobs.length); // 7
+ * ```
+ */
+export interface FakeStateStorage {
+  /** The stored state, or `undefined` when there is none yet. */
+  read(): FakeStateSnapshot | undefined;
+  /** Stores the state. */
+  write(snapshot: FakeStateSnapshot): void;
+}
+
+/**
+ * A fake's state as data.
  *
  * @example
  * ```ts
  * import { createFakeCi } from "@cibatch/testing-fakes";
- * const fake = createFakeCi();
- * fake.state.save("/tmp/fake.json");
- * createFakeCi().state.load("/tmp/fake.json");
+ * const first = createFakeCi({ jobs: "demo" });
+ * const second = createFakeCi();
+ * second.state.import(first.state.export());
+ * console.log(second.jobs.list().length); // 7
  * ```
  */
 export interface FakeState {
@@ -147,11 +170,7 @@ export interface FakeState {
   export(): FakeStateSnapshot;
   /** Replaces jobs, faults, transition and switches (and a manual clock) with a snapshot. */
   import(snapshot: FakeStateSnapshot): void;
-  /** Writes the state to `file` (default: the `stateFile` option) atomically. */
-  save(file?: string): void;
-  /** Loads `file` (default: the `stateFile` option); `false` when it does not exist. */
-  load(file?: string): boolean;
-  /** Writes pending changes to the `stateFile` now. */
+  /** Writes pending changes to the `storage` now. */
   flush(): void;
 }
 
@@ -185,11 +204,12 @@ export interface FakeCiConfig {
  * ```
  */
 export interface FakeCi {
-  /** A `fetch`-compatible handler: no socket. */
+  /**
+   * A `fetch`-compatible handler: no socket. It is also a server's handler as it stands:
+   * `Deno.serve(fake.fetch)`, `Bun.serve({ fetch: fake.fetch })`, a worker's `export default { fetch }`.
+   */
   readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
-  /** Serves the fake on a real socket (default `127.0.0.1:0`). */
-  listen(options?: ListenOptions): Promise<RunningListener>;
-  /** The core handler, for custom front ends. */
+  /** The core handler, for custom front ends (the Node listener is one). */
   handle(request: FakeRequest): Promise<FakeReply>;
   /** The fake-wide clock (signature windows, job times, transitions). */
   readonly clock: FakeClock;
@@ -204,7 +224,7 @@ export interface FakeCi {
   /** Export, import and persist the state. */
   readonly state: FakeState;
   /** The seed of this fake's random choices (print it to replay a failing run). */
-  readonly seed: number | string;
+  readonly randomSeed: number | string;
   /** Bucket and region for non-CI hosts. */
   readonly defaults: {
     /** Bucket for non-CI hosts. */
@@ -239,15 +259,14 @@ function positive(name: string, value: number | undefined, fallback: number): nu
  * @example
  * ```ts
  * import { createFakeCi, manualClock } from "@cibatch/testing-fakes";
- * const fake = createFakeCi({ clock: manualClock(), seed: 1 });
- * const server = await fake.listen({ port: 0 });
- * // point a client at server.url, signing for examplebucket-1250000000.ci.ap-beijing.myqcloud.com
- * await server.close();
+ * const fake = createFakeCi({ clock: manualClock(), randomSeed: 1, jobs: "demo" });
+ * const res = await fake.fetch("http://127.0.0.1/inventorytriggerjob/b3deffea2f84911ec9cb15254008618d9");
+ * console.log(res.status); // 401: requests must be signed (see @cibatch/signer)
  * ```
  */
 export function createFakeCi(options: FakeCiOptions = {}): FakeCi {
   const clock = options.clock ?? realClock();
-  const seed = options.seed ?? randomInt(1, 2 ** 31 - 1);
+  const seed = options.randomSeed ?? randomSeedNumber();
   const stream = (name: string): RandomSource => options.random ?? seededRandom(`${seed}/${name}`);
   const ids = createIdGenerator(stream("jobs"), stream("requests"));
   const tzOffset = options.tzOffset ?? "+0800";
@@ -267,18 +286,20 @@ export function createFakeCi(options: FakeCiOptions = {}): FakeCi {
   let allowAnySignature = options.allowAnySignature === true;
   let transition = normalizeTransition(options.transition ?? { mode: "afterDescribes", n: 2 });
   const outcome: OutcomeRule = options.outcome ?? "Success";
+  const cors = options.cors === false ? [] : checkCorsRules(options.cors ?? [DEFAULT_CORS_RULE]);
+  const storage = options.storage;
 
   let dirty = false;
   let loading = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onChange = (): void => {
-    if (!options.stateFile || loading) return;
+    if (!storage || loading) return;
     dirty = true;
     timer ??= setTimeout(() => {
       timer = undefined;
       state.flush();
     }, 0);
-    timer.unref?.();
+    (timer as { unref?: () => void }).unref?.();
   };
 
   const codec = createCodec(bodyLimit);
@@ -312,6 +333,7 @@ export function createFakeCi(options: FakeCiOptions = {}): FakeCi {
         tzOffset,
         maxSkewSeconds,
         requireContentLength,
+        cors,
       };
     }
     return current;
@@ -337,7 +359,7 @@ export function createFakeCi(options: FakeCiOptions = {}): FakeCi {
         return viewOf(job);
       });
     },
-    seed: (job) => viewOf(store.seed({ ...job, operation: normalizeOperation(job.operation ?? {}) }, defaults.bucket)),
+    seed: (job) => viewOf(store.seed({ ...job, Operation: normalizeOperation(job.Operation ?? {}) }, defaults.bucket)),
     advance(jobId, target, detail) {
       const job = requireJob(jobId, detail?.bucket);
       const moveDetail: { code?: string; message?: string } = {};
@@ -384,49 +406,26 @@ export function createFakeCi(options: FakeCiOptions = {}): FakeCi {
       }
       onChange();
     },
-    save(file) {
-      const target = file ?? options.stateFile;
-      if (!target) throw new FakeCiError("InvalidOption", "state.save() needs a file (or the stateFile option)");
-      writeStateFile(target, state.export());
-      if (target === options.stateFile) dirty = false;
-    },
-    load(file) {
-      const target = file ?? options.stateFile;
-      if (!target) throw new FakeCiError("InvalidOption", "state.load() needs a file (or the stateFile option)");
-      const snapshot = readStateFile(target);
-      if (!snapshot) return false;
-      state.import(snapshot);
-      return true;
-    },
     flush() {
       if (timer) {
         clearTimeout(timer);
         timer = undefined;
       }
-      if (dirty && options.stateFile) state.save(options.stateFile);
+      if (dirty && storage) {
+        storage.write(state.export());
+        dirty = false;
+      }
     },
   };
 
   const fake: FakeCi = {
     fetch: async (input, init) => {
-      const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+      // Servers call a handler with more than the request (Bun.serve: the server; workers: env and context):
+      // only a plain object is a RequestInit.
+      const plain = init !== undefined && init !== null && Object.getPrototypeOf(init) === Object.prototype;
+      const request = input instanceof Request && !plain ? input : new Request(input, plain ? init : undefined);
       const reply = await handle(await fromFetchRequest(request, bodyLimit));
       return toFetchResponse(reply, clock, request.signal);
-    },
-    listen: async (listenOptions = {}) => {
-      const server = await startListener(handle, clock, bodyLimit, listenOptions, (error) => {
-        process.emitWarning(`cibatch fake: unexpected error while serving a request: ${String(error)}`);
-      });
-      if (options.resetOnClose !== true) return server;
-      return {
-        url: server.url,
-        host: server.host,
-        port: server.port,
-        close: async () => {
-          await server.close();
-          fake.reset();
-        },
-      };
     },
     handle: (request) => handle(request),
     clock,
@@ -435,7 +434,7 @@ export function createFakeCi(options: FakeCiOptions = {}): FakeCi {
     journal,
     keys: accounts,
     state,
-    seed,
+    randomSeed: seed,
     defaults,
     config: () => ({ switches, authErrors, allowAnySignature }),
     configure(config) {
@@ -470,41 +469,18 @@ export function createFakeCi(options: FakeCiOptions = {}): FakeCi {
     control: options.controlApi === false ? undefined : createControlApi(fake, controlToken),
   });
 
-  if (options.stateFile) state.load(options.stateFile);
+  const stored = storage?.read();
+  if (stored) state.import(stored);
+  if (options.jobs !== undefined && store.all().length === 0) {
+    const seeds = options.jobs === "demo" ? demoJobs() : options.jobs;
+    if (!Array.isArray(seeds)) throw new FakeCiError("InvalidOption", 'jobs must be "demo" or an array of jobs');
+    for (const job of seeds) jobs.seed(job);
+  }
   return fake;
 }
 
-/**
- * {@link createFakeCi} and {@link FakeCi.listen} in one call; the fake is on `server.fake`.
- *
- * @example
- * ```ts
- * import { startFake } from "@cibatch/testing-fakes";
- * const server = await startFake({ seed: 7 });
- * console.log(server.url, server.fake.seed);
- * await server.close();
- * ```
- */
-export async function startFake(options: FakeCiOptions & ListenOptions = {}): Promise<
-  RunningListener & {
-    /** The fake behind the listener. */
-    readonly fake: FakeCi;
-  }
-> {
-  const fake = createFakeCi(options);
-  const listenOptions: { host?: string; port?: number; requestTimeoutMs?: number } = {};
-  if (options.host !== undefined) listenOptions.host = options.host;
-  if (options.port !== undefined) listenOptions.port = options.port;
-  if (options.requestTimeoutMs !== undefined) listenOptions.requestTimeoutMs = options.requestTimeoutMs;
-  const server = await fake.listen(listenOptions);
-  return {
-    fake,
-    url: server.url,
-    host: server.host,
-    port: server.port,
-    close: async () => {
-      await server.close();
-      fake.state.flush();
-    },
-  };
+/** A fresh seed from the platform's crypto (Web Crypto: every runtime has it). */
+function randomSeedNumber(): number {
+  const [value] = crypto.getRandomValues(new Uint32Array(1));
+  return ((value as number) % (2 ** 31 - 2)) + 1;
 }

@@ -2,7 +2,7 @@ import type { FakeAccount } from "./accounts.js";
 import type { SeedJob } from "./job-types.js";
 
 /**
- * The bucket of the demo data and the default bucket of every fake (the api.md examples' bucket).
+ * The bucket of the demo data and the default bucket of every fake (the bucket of the service documentation's examples).
  *
  * @example
  * ```ts
@@ -13,7 +13,7 @@ import type { SeedJob } from "./job-types.js";
 export const DEMO_BUCKET = "examplebucket-1250000000";
 
 /**
- * The region of the demo data and the default region (the seed document's sample host is in `ap-beijing`).
+ * The region of the demo data and the default region (the documented sample host is in `ap-beijing`).
  *
  * @example
  * ```ts
@@ -40,7 +40,7 @@ export const DEMO_ACCOUNT: FakeAccount = {
 };
 
 /**
- * The id of the seed document's sample job (DOC-GET sample response).
+ * The id of the documented sample job (DOC-GET sample response).
  *
  * @example
  * ```ts
@@ -68,7 +68,7 @@ const jobOperation = {
 };
 
 /**
- * The built-in `demo` seed (`cibatch-fake --seed demo`): the seed document's job
+ * The built-in `demo` seed (`cibatch-fake --seed demo`): the documented sample job
  * `b3deffea2f84911ec9cb15254008618d9` exactly as in its sample response (Workflow, `Running`, `StartTime`/`EndTime`
  * `-`), the list sample's `Job` variant `be8f65004eb8511eaaed4f377124a303c`, and one job in each other state.
  * Demo jobs are pinned (`transition: manual`) so they keep their documented state; jobs you create move normally.
@@ -83,47 +83,47 @@ const jobOperation = {
 export function demoJobs(): SeedJob[] {
   return [
     {
-      jobId: DEMO_JOB_ID,
-      name: "demo",
-      type: "Workflow",
-      state: "Running",
-      creationTime: "2022-06-27T15:23:10+0800",
-      input: { Prefix: "input" },
-      operation: workflowOperation,
+      JobId: DEMO_JOB_ID,
+      Name: "demo",
+      Type: "Workflow",
+      State: "Running",
+      CreationTime: "2022-06-27T15:23:10+0800",
+      Input: { Prefix: "input" },
+      Operation: workflowOperation,
       transition: pinned,
     },
     {
-      jobId: "be8f65004eb8511eaaed4f377124a303c",
-      name: "demo",
-      type: "Job",
-      state: "Running",
-      creationTime: "2022-06-27T15:23:10+0800",
-      startTime: "2022-06-27T15:23:11+0800",
-      endTime: "2022-06-27T15:25:10+0800",
-      input: { Prefix: "input" },
-      operation: jobOperation,
+      JobId: "be8f65004eb8511eaaed4f377124a303c",
+      Name: "demo",
+      Type: "Job",
+      State: "Running",
+      CreationTime: "2022-06-27T15:23:10+0800",
+      StartTime: "2022-06-27T15:23:11+0800",
+      EndTime: "2022-06-27T15:25:10+0800",
+      Input: { Prefix: "input" },
+      Operation: jobOperation,
       transition: pinned,
     },
     {
-      jobId: "be4545ce55ba0412113701657c42f131d",
-      name: "nightly-transcode",
-      type: "Workflow",
-      state: "Submitted",
-      creationTime: "2022-06-28T09:00:00+0800",
-      input: { Manifest: "https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/inventory/manifest.json" },
-      operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+      JobId: "be4545ce55ba0412113701657c42f131d",
+      Name: "nightly-transcode",
+      Type: "Workflow",
+      State: "Submitted",
+      CreationTime: "2022-06-28T09:00:00+0800",
+      Input: { Manifest: "https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/inventory/manifest.json" },
+      Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
       transition: pinned,
     },
     {
-      jobId: "b88a78fe20b418593ddb1c3622265e2ef",
-      name: "thumbnails",
-      type: "Job",
-      state: "Success",
-      creationTime: "2022-06-26T10:00:00+0800",
-      startTime: "2022-06-26T10:00:02+0800",
-      endTime: "2022-06-26T10:12:45+0800",
-      input: { Prefix: "media/" },
-      operation: {
+      JobId: "b88a78fe20b418593ddb1c3622265e2ef",
+      Name: "thumbnails",
+      Type: "Job",
+      State: "Success",
+      CreationTime: "2022-06-26T10:00:00+0800",
+      StartTime: "2022-06-26T10:00:02+0800",
+      EndTime: "2022-06-26T10:12:45+0800",
+      Input: { Prefix: "media/" },
+      Operation: {
         Tag: "Snapshot",
         JobParam: { TemplateId: "t1460606b9752148c4ab182f55163ba7cd" },
         // biome-ignore lint/suspicious/noTemplateCurlyInString: ${…} is the CI service's own placeholder syntax
@@ -132,39 +132,39 @@ export function demoJobs(): SeedJob[] {
       transition: pinned,
     },
     {
-      jobId: "bc29640f823400022d15ee1663248666a",
-      name: "broken-input",
-      type: "Workflow",
-      state: "Failed",
-      code: "ResourceNotFound",
-      message: "input resource does not exist",
-      creationTime: "2022-06-25T08:30:00+0800",
-      startTime: "2022-06-25T08:30:01+0800",
-      endTime: "2022-06-25T08:30:03+0800",
-      input: { UrlFile: "url-list.txt" },
-      operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+      JobId: "bc29640f823400022d15ee1663248666a",
+      Name: "broken-input",
+      Type: "Workflow",
+      State: "Failed",
+      Code: "ResourceNotFound",
+      Message: "input resource does not exist",
+      CreationTime: "2022-06-25T08:30:00+0800",
+      StartTime: "2022-06-25T08:30:01+0800",
+      EndTime: "2022-06-25T08:30:03+0800",
+      Input: { UrlFile: "url-list.txt" },
+      Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
       transition: pinned,
     },
     {
-      jobId: "bd9d12f01cae9eb662ae48dcd37997bdd",
-      name: "queued-transcode",
-      type: "Job",
-      state: "Pause",
-      creationTime: "2022-06-27T20:00:00+0800",
-      startTime: "2022-06-27T20:00:05+0800",
-      input: { Object: "test.png" },
-      operation: jobOperation,
+      JobId: "bd9d12f01cae9eb662ae48dcd37997bdd",
+      Name: "queued-transcode",
+      Type: "Job",
+      State: "Pause",
+      CreationTime: "2022-06-27T20:00:00+0800",
+      StartTime: "2022-06-27T20:00:05+0800",
+      Input: { Object: "test.png" },
+      Operation: jobOperation,
       transition: pinned,
     },
     {
-      jobId: "b256d23361f08a31e9f60f366f0a9ceac",
-      name: "cancelled-run",
-      type: "Workflow",
-      state: "Cancel",
-      creationTime: "2022-06-24T12:00:00+0800",
-      endTime: "2022-06-24T12:05:00+0800",
-      input: { Prefix: "archive/" },
-      operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+      JobId: "b256d23361f08a31e9f60f366f0a9ceac",
+      Name: "cancelled-run",
+      Type: "Workflow",
+      State: "Cancel",
+      CreationTime: "2022-06-24T12:00:00+0800",
+      EndTime: "2022-06-24T12:05:00+0800",
+      Input: { Prefix: "archive/" },
+      Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
       transition: pinned,
     },
   ];

@@ -3,14 +3,14 @@ import { decodeErrorBody } from "@cibatch/xml-model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT, signedFetch, signedRequest, WORKFLOW_BODY, workflowBody } from "./client.fixture.js";
 import { manualClock, realClock } from "./clock.js";
-import { createFakeCi, type FakeCi } from "./create-fake-ci.js";
 import { isFakeCiError } from "./errors.js";
 import { type FaultRule, faultRuleFromJson, faultRuleToJson } from "./faults.js";
 import type { RunningListener } from "./listener.js";
+import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 
 const T0 = Date.UTC(2024, 6, 1);
 const setup = (seed: string | number = "faults"): FakeCi =>
-  createFakeCi({ clock: manualClock(T0), seed, accounts: [ACCOUNT], transition: { mode: "manual" } });
+  createFakeCi({ clock: manualClock(T0), randomSeed: seed, accounts: [ACCOUNT], transition: { mode: "manual" } });
 const createCall = { method: "POST", target: "/inventorytriggerjob", body: WORKFLOW_BODY } as const;
 
 describe("status faults", () => {

@@ -26,7 +26,7 @@ export interface FaultMatch {
 }
 
 /**
- * What a matching request gets (design card §6):
+ * What a matching request gets:
  * - `{ status, code, message?, retryAfter? }`: an XML `<Error>` (with `Retry-After` when given);
  * - `{ latencyMs }`: delay, then answer normally (fake-clock time: a manual clock must be advanced);
  * - `{ reset: true }`: drop the connection before any response (in-process: `fetch` rejects like a network error);

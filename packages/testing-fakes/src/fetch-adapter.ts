@@ -1,3 +1,4 @@
+import { concatBytes } from "./bytes.js";
 import type { FakeClock } from "./clock.js";
 import type { FakeReply, FakeRequest } from "./reply.js";
 
@@ -7,7 +8,7 @@ export async function fromFetchRequest(request: Request, limit: number): Promise
   const headers: Record<string, string> = {};
   for (const [name, value] of request.headers) headers[name] = value;
   headers.host ??= url.host;
-  let body = new Uint8Array(0);
+  let body: Uint8Array = new Uint8Array(0);
   let bodyTooLarge = false;
   const declared = Number(headers["content-length"]);
   if (request.body) {
@@ -29,7 +30,7 @@ export async function fromFetchRequest(request: Request, limit: number): Promise
         }
         chunks.push(value);
       }
-      body = bodyTooLarge ? new Uint8Array(0) : Buffer.concat(chunks);
+      body = bodyTooLarge ? new Uint8Array(0) : concatBytes(chunks);
     }
   }
   return {

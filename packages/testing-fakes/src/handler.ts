@@ -1,14 +1,17 @@
-import { createHash } from "node:crypto";
+import { md5 as md5Of } from "@noble/hashes/legacy.js";
 import type { AccountRegistry } from "./accounts.js";
 import { type AuthErrorStyle, authenticate } from "./auth.js";
+import { base64OfBytes, utf8Bytes } from "./bytes.js";
 import type { FakeClock } from "./clock.js";
 import type { Codec, CreateSpec } from "./codec-types.js";
+import { type CorsRule, matchCors } from "./cors.js";
 import type { FaultAction, FaultEngine, FaultRuleView } from "./faults.js";
 import type { IdGenerator } from "./ids.js";
 import { type JobRecord, type JobStore, viewOf } from "./job-store.js";
 import type { JournalStore, SignatureVerdict } from "./journal.js";
 import { type ListCursors, listJobsPage } from "./list-jobs.js";
 import { LIST_PARAMS, parseListQuery } from "./list-params.js";
+
 import type { Delivery, FakeReply, FakeRequest } from "./reply.js";
 import { knownParams, type Route, routeRequest } from "./routes.js";
 import type { FakeCiSwitches } from "./switches.js";
@@ -25,6 +28,8 @@ export interface HandlerSettings {
   readonly tzOffset: string;
   readonly maxSkewSeconds: number;
   readonly requireContentLength: boolean;
+  /** CORS rules; empty: no CORS answers at all. */
+  readonly cors: readonly CorsRule[];
 }
 
 /** @internal What the handler works with. */
@@ -69,6 +74,58 @@ interface Outcome {
 
 const SKIPPED: SignatureVerdict = { result: "skipped", accepted: false };
 
+/** Characters XML 1.0 cannot hold (XML 1.0 §2.2 Char): C0 controls but tab, LF, CR; lone surrogates; U+FFFE, U+FFFF. */
+const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const NOT_XML_ALL = new RegExp(NOT_XML.source, "gu");
+
+/** Text safe inside an XML element: each character XML forbids shown as `\uXXXX`. */
+function xmlSafe(text: string): string {
+  if (!NOT_XML.test(text)) return text;
+  return text.replace(
+    NOT_XML_ALL,
+    (c) => `\\u${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+}
+
+function decodedOrRaw(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Where a request target or query value holds a character XML forbids, a description of it; else `undefined`. */
+function forbiddenCharacter(path: string, query: URLSearchParams): string | undefined {
+  const show = (text: string): string => {
+    const c = NOT_XML.exec(text)?.[0] as string;
+    return `U+${(c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`;
+  };
+  const decodedPath = decodedOrRaw(path);
+  if (NOT_XML.test(decodedPath)) return `${show(decodedPath)} in the path`;
+  for (const [name, value] of query) {
+    if (NOT_XML.test(name)) return `${show(name)} in a query parameter name`;
+    if (NOT_XML.test(value)) return `${show(value)} in the query parameter ${xmlSafe(name)}`;
+  }
+  return undefined;
+}
+
+/**
+ * The origin-form of an absolute-form request target (`GET http://host/path HTTP/1.1`, as clients send to a
+ * proxy): RFC 9112 §3.2.2 says a server must accept it and take the authority from it, not from `Host`.
+ */
+function originForm(req: FakeRequest): FakeRequest {
+  if (req.target.startsWith("/") || !/^https?:\/\//i.test(req.target) || !URL.canParse(req.target)) return req;
+  const url = new URL(req.target);
+  const target = `${url.pathname}${url.search}`;
+  const headers = { ...req.headers, host: url.host };
+  // Built without object spread: spreading would call a lazy `signal` getter.
+  return Object.create(req, {
+    target: { value: target, enumerable: true },
+    headers: { value: headers, enumerable: true },
+  }) as FakeRequest;
+}
+
 /** @internal Builds the request handler shared by `fake.fetch` and the listener. */
 export function createHandler(ctx: HandlerContext): (request: FakeRequest) => Promise<FakeReply> {
   let dateSecond = Number.NaN;
@@ -81,6 +138,8 @@ export function createHandler(ctx: HandlerContext): (request: FakeRequest) => Pr
     }
     return dateText;
   };
+  // The `<Resource>` of each request's error answers, by request id, while the request is served.
+  const resources = new Map<string, string>();
   const baseHeaders = (now: number, requestId: string): Record<string, string> => ({
     "content-type": "application/xml",
     server: "tencent-ci",
@@ -91,7 +150,7 @@ export function createHandler(ctx: HandlerContext): (request: FakeRequest) => Pr
   const xmlReply = (status: number, xml: string, now: number, requestId: string): FakeReply => ({
     status,
     headers: baseHeaders(now, requestId),
-    body: Buffer.from(xml, "utf8"),
+    body: utf8Bytes(xml),
     delivery: NORMAL,
   });
 
@@ -104,10 +163,11 @@ export function createHandler(ctx: HandlerContext): (request: FakeRequest) => Pr
     extra: Record<string, string> = {},
   ): FakeReply => {
     const traceId = ctx.ids.traceId();
+    const resource = xmlSafe(resources.get(requestId) ?? "");
     return {
       status,
       headers: { ...baseHeaders(now, requestId), "x-ci-trace-id": traceId, ...extra },
-      body: Buffer.from(ctx.codec.encodeError({ code, message, requestId, traceId }), "utf8"),
+      body: utf8Bytes(ctx.codec.encodeError({ code, message: xmlSafe(message), resource, requestId, traceId })),
       delivery: NORMAL,
     };
   };
@@ -121,7 +181,7 @@ export function createHandler(ctx: HandlerContext): (request: FakeRequest) => Pr
       return {
         status: action.status ?? 200,
         headers: { ...baseHeaders(now, requestId), "content-type": action.contentType },
-        body: Buffer.from(action.body, "utf8"),
+        body: utf8Bytes(action.body),
         delivery: NORMAL,
       };
     }
@@ -282,7 +342,73 @@ export function createHandler(ctx: HandlerContext): (request: FakeRequest) => Pr
     }
   }
 
-  return async function handle(req: FakeRequest): Promise<FakeReply> {
+  const preflight = (req: FakeRequest, origin: string, rules: readonly CorsRule[]): FakeReply => {
+    const now = ctx.clock.now();
+    const requestId = ctx.ids.requestId(now);
+    const method = (req.headers["access-control-request-method"] as string).trim().toUpperCase();
+    const verdict = matchCors(rules, origin, method, req.headers["access-control-request-headers"], true);
+    resources.set(requestId, `${req.headers.host ?? ""}${req.target.split("?")[0]}`);
+    const reply: FakeReply = verdict.ok
+      ? { status: 200, headers: { ...baseHeaders(now, requestId), ...verdict.headers }, body: EMPTY, delivery: NORMAL }
+      : errorReply(403, "AccessForbidden", verdict.message, now, requestId);
+    resources.delete(requestId);
+    if (verdict.ok) delete (reply.headers as Record<string, string>)["content-type"];
+    const q = req.target.indexOf("?");
+    ctx.journal.record({
+      seq: ctx.journal.nextSeq(),
+      time: now,
+      op: undefined,
+      handled: true,
+      method: "OPTIONS",
+      path: q < 0 ? req.target : req.target.slice(0, q),
+      query: {},
+      unknownParams: [],
+      headers: req.headers,
+      body: "",
+      bodyBytes: 0,
+      bucket: undefined,
+      signature: SKIPPED,
+      fault: undefined,
+      status: reply.status,
+      errorCode: verdict.ok ? undefined : "AccessForbidden",
+      requestId,
+      jobIds: [],
+    });
+    return reply;
+  };
+
+  return async function handle(input: FakeRequest): Promise<FakeReply> {
+    const req = originForm(input);
+    const origin = req.headers.origin;
+    const { cors } = ctx.settings();
+    if (
+      origin !== undefined &&
+      cors.length > 0 &&
+      req.method.toUpperCase() === "OPTIONS" &&
+      req.headers["access-control-request-method"] !== undefined
+    ) {
+      return preflight(req, origin, cors);
+    }
+    let reply: FakeReply;
+    try {
+      reply = await serveRequest(req);
+    } catch (error) {
+      // Never a rejected promise, never a non-XML answer: an unexpected failure is the service's 500.
+      const now = ctx.clock.now();
+      reply = errorReply(
+        500,
+        "InternalError",
+        `the fake could not answer: ${String(error)}`,
+        now,
+        ctx.ids.requestId(now),
+      );
+    }
+    if (origin === undefined || cors.length === 0) return reply;
+    const verdict = matchCors(cors, origin, req.method.toUpperCase(), undefined, false);
+    return verdict.ok ? { ...reply, headers: { ...reply.headers, ...verdict.headers } } : reply;
+  };
+
+  async function serveRequest(req: FakeRequest): Promise<FakeReply> {
     const arrival = ctx.clock.now();
     const q = req.target.indexOf("?");
     const path = q < 0 ? req.target : req.target.slice(0, q);
@@ -319,6 +445,7 @@ export function createHandler(ctx: HandlerContext): (request: FakeRequest) => Pr
     const phase = fault?.when ?? "before";
     const now = action && "skewMs" in action ? arrival + action.skewMs : arrival;
     const requestId = ctx.ids.requestId(now);
+    resources.set(requestId, `${req.headers.host ?? ""}${path}`);
 
     let outcome: Outcome;
     try {
@@ -348,7 +475,10 @@ export function createHandler(ctx: HandlerContext): (request: FakeRequest) => Pr
         }
       }
     } catch (error) {
-      if (!req.signal?.aborted) throw error;
+      if (!req.signal?.aborted) {
+        resources.delete(requestId);
+        throw error;
+      }
       // The client went away during a latency fault: nobody to answer.
       outcome = {
         reply: { status: 0, headers: {}, body: EMPTY, delivery: { kind: "reset" } },
@@ -382,8 +512,9 @@ export function createHandler(ctx: HandlerContext): (request: FakeRequest) => Pr
       requestId,
       jobIds: outcome.jobIds,
     });
+    resources.delete(requestId);
     return reply;
-  };
+  }
 
   async function serve(
     route: Route | undefined,
@@ -429,6 +560,15 @@ export function createHandler(ctx: HandlerContext): (request: FakeRequest) => Pr
         route !== undefined,
       );
     }
+    const forbidden = forbiddenCharacter(path, query);
+    if (forbidden !== undefined) {
+      return early(
+        400,
+        "InvalidArgument",
+        `the request has ${forbidden}: job ids, nextToken and other parameters cannot hold characters XML forbids`,
+        route !== undefined,
+      );
+    }
     // The verdict is computed for every request, routed or not, so the journal can explain any signature.
     const auth = await authenticate({
       method: req.method,
@@ -449,7 +589,7 @@ export function createHandler(ctx: HandlerContext): (request: FakeRequest) => Pr
     if (auth.error) return early(auth.error.status, auth.error.code, auth.error.message, true, auth.verdict);
 
     const md5 = req.headers["content-md5"];
-    if (md5 !== undefined && createHash("md5").update(req.body).digest("base64") !== md5.trim()) {
+    if (md5 !== undefined && base64OfBytes(md5Of(req.body)) !== md5.trim()) {
       return early(
         400,
         "InvalidContent",

@@ -11,9 +11,9 @@ import { type RandomSource, randomHex } from "./random.js";
  * ```
  */
 export interface IdGenerator {
-  /** A batch job id: `b` + 32 lowercase hex (api.md §7.3). */
+  /** A batch job id: `b` + 32 lowercase hex. */
   jobId(): string;
-  /** A request id: base64 of `<hex unix time>_<hex>_<hex>_<hex>` (api.md §7.3). */
+  /** A request id: base64 of `<hex unix time>_<hex>_<hex>_<hex>`. */
   requestId(nowMs: number): string;
   /** A trace id for error responses (base64 of 64 hex digits). */
   traceId(): string;
@@ -38,8 +38,8 @@ export function createIdGenerator(jobRandom: RandomSource, requestRandom: Random
     requestId(nowMs: number): string {
       const seconds = Math.max(0, Math.floor(nowMs / 1000)).toString(16);
       const raw = `${seconds}_${randomHex(requestRandom, 8)}_${randomHex(requestRandom, 4)}_${randomHex(requestRandom, 2)}`;
-      return Buffer.from(raw, "latin1").toString("base64");
+      return btoa(raw);
     },
-    traceId: () => Buffer.from(randomHex(requestRandom, 64), "latin1").toString("base64"),
+    traceId: () => btoa(randomHex(requestRandom, 64)),
   };
 }

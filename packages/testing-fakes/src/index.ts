@@ -1,16 +1,15 @@
 /**
  * A fake Tencent Cloud CI batch-job service (`/inventorytriggerjob`) that verifies signatures for real, with a
- * controllable clock, a job state machine, seeded faults and a request journal. Use it in-process (`fake.fetch`),
- * on a real `127.0.0.1` socket (`fake.listen()`), or standalone (`cibatch-fake`, with an HTTP control API under
- * `/_fake/`).
+ * controllable clock, a job state machine, seeded faults and a request journal. This entry runs on every runtime
+ * with `fetch` (Node, Deno, Bun, browsers, workers): `fake.fetch` is a client's `fetch` and a server's handler.
+ * The Node listener, state files and `cibatch-fake` live in `@cibatch/testing-fakes/node`.
  *
  * @example
  * ```ts
  * import { createFakeCi, manualClock } from "@cibatch/testing-fakes";
- * const fake = createFakeCi({ clock: manualClock(), seed: 42 });
- * const server = await fake.listen();
- * console.log(server.url);
- * await server.close();
+ * const fake = createFakeCi({ clock: manualClock(), randomSeed: 42, jobs: "demo" });
+ * // Deno.serve(fake.fetch); Bun.serve({ fetch: fake.fetch }); export default { fetch: fake.fetch };
+ * console.log(fake.jobs.list().length); // 7
  * ```
  *
  * @packageDocumentation
@@ -22,9 +21,9 @@ export {
   parseAccountFlag,
 } from "./accounts.js";
 export { type AuthErrorStyle, type AuthFailureCode, authErrorFor } from "./auth.js";
-export { FAKE_CLI_USAGE, type FakeCliIo, runFakeCli } from "./cli.js";
 export { DEFAULT_MANUAL_START, type FakeClock, manualClock, realClock } from "./clock.js";
 export { CONTROL_TOKEN_HEADER } from "./control-api.js";
+export { type CorsRule, DEFAULT_CORS_RULE } from "./cors.js";
 export {
   createFakeCi,
   type FakeCi,
@@ -32,7 +31,7 @@ export {
   type FakeCiOptions,
   type FakeJobs,
   type FakeState,
-  startFake,
+  type FakeStateStorage,
 } from "./create-fake-ci.js";
 export { DEMO_ACCOUNT, DEMO_BUCKET, DEMO_JOB_ID, DEMO_REGION, demoJobs } from "./demo-seed.js";
 export { FakeCiError, type FakeCiErrorCode, isFakeCiError } from "./errors.js";
@@ -58,12 +57,11 @@ export type {
 export type { FakeJournal, JournalEntry, JournalFilter, SignatureVerdict } from "./journal.js";
 export type { ListFilter } from "./list-jobs.js";
 export { LIST_PARAMS } from "./list-params.js";
-export type { ListenOptions, RunningListener } from "./listener.js";
 export { OPERATION_NAMES, type OperationName } from "./operations.js";
 export { type RandomSource, randomHex, seededRandom } from "./random.js";
 export type { Delivery, FakeReply, FakeRequest } from "./reply.js";
 export { type Route, routeRequest } from "./routes.js";
-export { type FakeStateSnapshot, readStateFile, writeStateFile } from "./state-file.js";
+export type { FakeStateSnapshot } from "./snapshot.js";
 export { DEFAULT_SWITCHES, type FakeCiSwitches, type FakeCiSwitchesPatch, mergeSwitches } from "./switches.js";
 export { formatCiTime, formatHttpDate, parseCiTime, parseTzOffset } from "./time-format.js";
 export { formatTransition, normalizeTransition, parseTransition, type TransitionMode } from "./transition.js";

@@ -1,7 +1,7 @@
 import { FakeCiError } from "./errors.js";
 
 /**
- * The six job states of api.md §5.1. Terminal: `Success`, `Failed`, `Cancel`.
+ * The six job states of the service. Terminal: `Success`, `Failed`, `Cancel`.
  *
  * @example
  * ```ts
@@ -48,7 +48,7 @@ export function isJobState(text: string): text is JobState {
   return (JOB_STATES as readonly string[]).includes(text);
 }
 
-/** Direct moves of the state machine (design card §5). */
+/** Direct moves of the state machine. */
 const NEXT: Record<JobState, readonly JobState[]> = {
   Submitted: ["Running", "Cancel"],
   Running: ["Success", "Failed", "Pause", "Cancel"],

@@ -206,29 +206,29 @@ export function createJobStore(deps: JobStoreDeps): JobStore {
     seed(input, defaultBucket) {
       const now = deps.now();
       const bucket = input.bucket ?? defaultBucket;
-      if (typeof input.name !== "string") throw new FakeCiError("InvalidJob", "a seeded job needs a string name");
-      const state = input.state ?? "Submitted";
-      if (!isJobState(state)) throw new FakeCiError("InvalidJob", `unknown state "${String(state)}"`);
+      if (typeof input.Name !== "string") throw new FakeCiError("InvalidJob", "a seeded job needs a string Name");
+      const state = input.State ?? "Submitted";
+      if (!isJobState(state)) throw new FakeCiError("InvalidJob", `unknown State "${String(state)}"`);
       const jobs = namespace(bucket);
-      if (input.jobId !== undefined && !JOB_ID.test(input.jobId)) {
-        throw new FakeCiError("InvalidJob", `job id "${input.jobId}" is not "b" + 32 lowercase hex`);
+      if (input.JobId !== undefined && !JOB_ID.test(input.JobId)) {
+        throw new FakeCiError("InvalidJob", `JobId "${input.JobId}" is not "b" + 32 lowercase hex`);
       }
-      let jobId = input.jobId ?? deps.ids.jobId();
-      while (input.jobId === undefined && jobs.has(jobId)) jobId = deps.ids.jobId();
-      const creationTime = seedTime("creationTime", input.creationTime) ?? now;
+      let jobId = input.JobId ?? deps.ids.jobId();
+      while (input.JobId === undefined && jobs.has(jobId)) jobId = deps.ids.jobId();
+      const creationTime = seedTime("CreationTime", input.CreationTime) ?? now;
       const job: JobRecord = {
         bucket,
         jobId,
-        name: input.name,
-        type: input.type,
+        name: input.Name,
+        type: input.Type,
         state,
-        code: input.code ?? "Success",
-        message: input.message ?? "",
+        code: input.Code ?? "Success",
+        message: input.Message ?? "",
         creationTime,
-        startTime: seedTime("startTime", input.startTime),
-        endTime: seedTime("endTime", input.endTime),
-        input: input.input ?? {},
-        operation: input.operation ?? {},
+        startTime: seedTime("StartTime", input.StartTime),
+        endTime: seedTime("EndTime", input.EndTime),
+        input: input.Input ?? {},
+        operation: input.Operation ?? {},
         describes: 0,
         seq: ++seq,
         stepSince: now,

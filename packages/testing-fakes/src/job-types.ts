@@ -60,7 +60,7 @@ export type OutcomeRule = "Success" | "Failed" | ((job: FakeJobView) => JobOutco
  * ```ts
  * import { createFakeCi } from "@cibatch/testing-fakes";
  * const fake = createFakeCi();
- * const job = fake.jobs.seed({ name: "demo", type: "Workflow", input: { Prefix: "in/" }, operation: { WorkflowIds: "w1" } });
+ * const job = fake.jobs.seed({ Name: "demo", Type: "Workflow", Input: { Prefix: "in/" }, Operation: { WorkflowIds: "w1" } });
  * console.log(job.state); // "Submitted"
  * ```
  */
@@ -94,20 +94,21 @@ export interface FakeJobView {
 }
 
 /**
- * What {@link FakeJobs.seed} accepts: a job in any state, with any times. Times are epoch ms, a CI time string
- * (`2022-06-27T15:23:10+0800`) or `"-"`/`undefined` for "not set".
+ * What {@link FakeJobs.seed} accepts: a job in any state, with any times, under the wire's names (as in a
+ * `JobsDetail` element). Times are epoch ms, a CI time string (`2022-06-27T15:23:10+0800`) or `"-"`/`undefined`
+ * for "not set". The fake's own settings (`bucket`, `transition`, `outcome`) keep camelCase.
  *
  * @example
  * ```ts
  * import type { SeedJob } from "@cibatch/testing-fakes";
  * const job: SeedJob = {
- *   jobId: "b3deffea2f84911ec9cb15254008618d9",
- *   name: "demo",
- *   type: "Workflow",
- *   state: "Running",
- *   creationTime: "2022-06-27T15:23:10+0800",
- *   input: { Prefix: "input" },
- *   operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+ *   JobId: "b3deffea2f84911ec9cb15254008618d9",
+ *   Name: "demo",
+ *   Type: "Workflow",
+ *   State: "Running",
+ *   CreationTime: "2022-06-27T15:23:10+0800",
+ *   Input: { Prefix: "input" },
+ *   Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
  * };
  * ```
  */
@@ -115,27 +116,27 @@ export interface SeedJob {
   /** Bucket namespace (default: the fake's default bucket). */
   readonly bucket?: string;
   /** Default: a fresh id from the fake's generator. */
-  readonly jobId?: string;
+  readonly JobId?: string;
   /** `Name` of the job. */
-  readonly name: string;
+  readonly Name: string;
   /** `Workflow` or `Job`; absent for a legacy workflow job. */
-  readonly type?: string;
+  readonly Type?: string;
   /** Default `Submitted`. */
-  readonly state?: JobState;
+  readonly State?: JobState;
   /** Default `Success` (as the samples show for every non-failed job). */
-  readonly code?: string;
+  readonly Code?: string;
   /** Default empty. */
-  readonly message?: string;
+  readonly Message?: string;
   /** Default: the fake clock's now. */
-  readonly creationTime?: number | string;
-  /** `StartTime` (epoch ms or an API time); default: set when the state needs it. */
-  readonly startTime?: number | string;
-  /** `EndTime` (epoch ms or an API time); default: set when the state needs it. */
-  readonly endTime?: number | string;
+  readonly CreationTime?: number | string;
+  /** Epoch ms or an API time; default: set when the state needs it. */
+  readonly StartTime?: number | string;
+  /** Epoch ms or an API time; default: set when the state needs it. */
+  readonly EndTime?: number | string;
   /** `Input` of the job. */
-  readonly input: JobInputValue;
+  readonly Input: JobInputValue;
   /** `Operation` of the job (`TimeInterval` times may be API time strings or epoch ms). */
-  readonly operation: JobOperationValue;
+  readonly Operation: JobOperationValue;
   /** Per-job override of the fake's transition mode (e.g. `manual` to pin a demo job). */
   readonly transition?: TransitionMode;
   /** Per-job override of the fake's outcome rule. */

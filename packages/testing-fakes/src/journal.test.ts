@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT, signedFetch, signedRequest, WORKFLOW_BODY } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
-import { createFakeCi } from "./create-fake-ci.js";
 import { isFakeCiError } from "./errors.js";
+import { createFakeCi } from "./node.js";
 
 describe("journal", () => {
   it("records method, path, query, unknown params, body, verdict, status and job ids; secrets redacted", async () => {

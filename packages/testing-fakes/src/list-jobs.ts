@@ -2,7 +2,7 @@ import type { JobState } from "./job-state.js";
 import type { JobRecord } from "./job-store.js";
 
 /**
- * A decoded list query (api.md §5.1) on typed values. Absent fields mean "no filter".
+ * A decoded list query on typed values. Absent fields mean "no filter".
  *
  * @example
  * ```ts
@@ -77,7 +77,7 @@ const seconds = (ms: number): number => Math.floor(ms / 1000);
 
 function matches(job: JobRecord, filter: ListFilter, deps: ListDeps): boolean {
   const type = filter.type ?? (deps.defaultType === "Workflow" ? "Workflow" : undefined);
-  // A legacy job without Type is a workflow job (api.md §3: an omitted Type presumably means Workflow).
+  // A legacy job without Type is a workflow job (an omitted Type presumably means Workflow).
   if (type !== undefined && (job.type ?? "Workflow") !== type) return false;
   if (filter.states && !filter.states.includes(job.state)) return false;
   if (filter.name !== undefined && job.name !== filter.name) return false;

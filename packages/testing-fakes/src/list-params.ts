@@ -4,7 +4,7 @@ import type { ListFilter } from "./list-jobs.js";
 import { parseCiTime } from "./time-format.js";
 
 /**
- * The ten list parameters, spelled exactly as documented (api.md §5.1).
+ * The ten list parameters, spelled exactly as documented.
  *
  * @example
  * ```ts
@@ -19,7 +19,7 @@ export type ParsedListQuery =
   | { readonly ok: true; readonly filter: ListFilter }
   | { readonly ok: false; readonly field: string; readonly message: string };
 
-/** @internal Parses decoded query parameters; an empty value means "absent" (api.md §13.1). */
+/** @internal Parses decoded query parameters; an empty value means "absent". */
 export function parseListQuery(params: URLSearchParams): ParsedListQuery {
   const get = (name: string): string | undefined => {
     const value = params.get(name);

@@ -2,9 +2,9 @@ import { decodeErrorBody, decodeListJobsResponse } from "@cibatch/xml-model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
-import { createFakeCi, type FakeCi } from "./create-fake-ci.js";
 import type { JobState } from "./job-state.js";
 import type { RunningListener } from "./listener.js";
+import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 import { signedRaw } from "./raw-http.fixture.js";
 
 const START = Date.UTC(2024, 2, 1, 0, 0, 0); // 2024-03-01T08:00:00+0800
@@ -15,17 +15,17 @@ const ids: Record<string, string> = {};
 
 /** Twelve jobs one minute apart: alternating types, every state, two workflows, names by index. */
 beforeAll(async () => {
-  fake = createFakeCi({ clock, seed: "list", accounts: [ACCOUNT], transition: { mode: "manual" } });
+  fake = createFakeCi({ clock, randomSeed: "list", accounts: [ACCOUNT], transition: { mode: "manual" } });
   server = await fake.listen();
   const states: JobState[] = ["Submitted", "Running", "Success", "Failed", "Pause", "Cancel"];
   for (let i = 0; i < 12; i++) {
     const job = fake.jobs.seed({
-      name: i % 3 === 0 ? "nightly" : `job${i}`,
-      type: i % 2 === 0 ? "Workflow" : "Job",
-      state: states[i % 6] as JobState,
-      creationTime: START + i * 60_000,
-      input: { Prefix: `in/${i}` },
-      operation:
+      Name: i % 3 === 0 ? "nightly" : `job${i}`,
+      Type: i % 2 === 0 ? "Workflow" : "Job",
+      State: states[i % 6] as JobState,
+      CreationTime: START + i * 60_000,
+      Input: { Prefix: `in/${i}` },
+      Operation:
         i % 2 === 0
           ? { WorkflowIds: i % 4 === 0 ? "wAAA" : "wBBB,wCCC" }
           : {
@@ -140,11 +140,11 @@ describe("pagination (raw HTTP)", () => {
     clock.advance(3_600_000);
     // A job older than every page so far: in Asc order it would shift an offset-based cursor.
     fake.jobs.seed({
-      name: "late",
-      type: "Workflow",
-      input: { Prefix: "x" },
-      operation: { WorkflowIds: "w" },
-      creationTime: START - 1,
+      Name: "late",
+      Type: "Workflow",
+      Input: { Prefix: "x" },
+      Operation: { WorkflowIds: "w" },
+      CreationTime: START - 1,
     });
     const second = await list(`?size=100&orderByTime=Asc&nextToken=${first.nextToken}`);
     expect(second.ids).toEqual(idx(4, 5, 6, 7, 8, 9, 10, 11));
@@ -180,7 +180,7 @@ describe("list refusals", () => {
 
   it("[assumes OQ5] a token is only valid with the filters it was issued for; list.endSignal=empty sends an empty NextToken", async () => {
     for (let i = 0; i < 3; i++)
-      fake.jobs.seed({ name: `p${i}`, type: "Workflow", input: { Prefix: "x" }, operation: { WorkflowIds: "w" } });
+      fake.jobs.seed({ Name: `p${i}`, Type: "Workflow", Input: { Prefix: "x" }, Operation: { WorkflowIds: "w" } });
     const first = await list("?size=1&type=Workflow");
     expect(first.nextToken).toMatch(/^\d+$/);
     await refuse(`?size=1&type=Job&nextToken=${first.nextToken}`, "nextToken");

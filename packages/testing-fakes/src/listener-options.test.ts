@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ACCOUNT, CI_HOST, signedFetch, WORKFLOW_BODY } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
-import { createFakeCi } from "./create-fake-ci.js";
+import { createFakeCi } from "./node.js";
 import { rawHttp, xmlText } from "./raw-http.fixture.js";
 
 const chunked = { host: CI_HOST, "content-type": "application/xml", "transfer-encoding": "chunked" };
 
-describe("411 MissingContentLength on the listener (api.md §1.1, §9.2)", () => {
+describe("411 MissingContentLength on the listener", () => {
   it("refuses a POST or PUT without Content-Length (a chunked upload), before looking at the signature", async () => {
     const fake = createFakeCi({ clock: manualClock(), accounts: [ACCOUNT] });
     const server = await fake.listen();
@@ -58,7 +58,7 @@ describe("411 MissingContentLength on the listener (api.md §1.1, §9.2)", () =>
 
 describe("resetOnClose", () => {
   it("clears jobs, faults and journal when a listener closes; without it they stay", async () => {
-    const seed = { name: "n", type: "Workflow", input: { Prefix: "p/" }, operation: { WorkflowIds: "w1" } };
+    const seed = { Name: "n", Type: "Workflow", Input: { Prefix: "p/" }, Operation: { WorkflowIds: "w1" } };
     const resetting = createFakeCi({ resetOnClose: true });
     const kept = createFakeCi();
     for (const fake of [resetting, kept]) {

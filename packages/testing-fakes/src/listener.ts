@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { concatBytes } from "./bytes.js";
 import type { FakeClock } from "./clock.js";
 import type { FakeReply, FakeRequest } from "./reply.js";
 
@@ -8,7 +9,7 @@ import type { FakeReply, FakeRequest } from "./reply.js";
  *
  * @example
  * ```ts
- * import type { ListenOptions } from "@cibatch/testing-fakes";
+ * import type { ListenOptions } from "@cibatch/testing-fakes/node";
  * const options: ListenOptions = { host: "127.0.0.1", port: 0 };
  * ```
  */
@@ -19,6 +20,11 @@ export interface ListenOptions {
   readonly port?: number;
   /** Milliseconds a client may take to send a whole request (Node's `requestTimeout`; default 30 000). */
   readonly requestTimeoutMs?: number;
+  /**
+   * Milliseconds a connection may see no traffic either way while a request or an unread response is pending (a
+   * client that pipelines requests and never reads, a `hang` fault) before the fake closes it. Default 30 000.
+   */
+  readonly idleTimeoutMs?: number;
 }
 
 /**
@@ -26,7 +32,7 @@ export interface ListenOptions {
  *
  * @example
  * ```ts
- * import { createFakeCi } from "@cibatch/testing-fakes";
+ * import { createFakeCi } from "@cibatch/testing-fakes/node";
  * const fake = createFakeCi();
  * const server = await fake.listen();
  * console.log(server.url); // http://127.0.0.1:PORT
@@ -49,6 +55,10 @@ const LOOPBACK = /^(?:127\.|::1$|::ffff:127\.)/;
 function readRequest(req: IncomingMessage, limit: number, signal: () => AbortSignal): Promise<FakeRequest> {
   // Node already lower-cases names and joins repeated headers; only set-cookie-like names stay arrays.
   let headers = req.headers as Record<string, string>;
+  // Node keeps the first of repeated Authorization fields; the fake must see both to refuse them.
+  const authorization = req.headersDistinct.authorization;
+  if (authorization !== undefined && authorization.length > 1)
+    headers = { ...headers, authorization: authorization.join(", ") };
   if (Object.values(headers).some((value) => typeof value !== "string")) {
     headers = {};
     for (const [name, value] of Object.entries(req.headers)) {
@@ -81,7 +91,7 @@ function readRequest(req: IncomingMessage, limit: number, signal: () => AbortSig
     return Promise.resolve(make(new Uint8Array(0), false));
   }
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    const chunks: Uint8Array[] = [];
     let size = 0;
     let tooLarge = false;
     req.on("data", (chunk: Buffer) => {
@@ -96,7 +106,7 @@ function readRequest(req: IncomingMessage, limit: number, signal: () => AbortSig
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(tooLarge ? make(new Uint8Array(0), true) : make(Buffer.concat(chunks), false)));
+    req.on("end", () => resolve(tooLarge ? make(new Uint8Array(0), true) : make(concatBytes(chunks), false)));
     req.on("error", reject);
   });
 }
@@ -166,14 +176,17 @@ export function startListener(
           if (controller?.signal.aborted || req.destroyed || res.closed) return;
           onError(error);
           if (!res.headersSent) {
-            res.writeHead(500, { "content-type": "text/plain", connection: "close" });
-            res.end("fake CI server error\n");
+            // The core answers every request in XML; this is a failure of the socket layer itself.
+            res.writeHead(500, { "content-type": "application/xml", connection: "close" });
+            res.end("<Error><Code>InternalError</Code><Message>the fake failed to answer</Message></Error>");
           } else {
             res.socket?.destroy();
           }
         });
     },
   );
+  // Inactivity either way (an unread pipelined response, a hang) ends the connection after a bounded time.
+  server.setTimeout(options.idleTimeoutMs ?? 30_000);
   const host = options.host ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
     server.once("error", reject);

@@ -1,5 +1,5 @@
 /**
- * The four operations of the `/inventorytriggerjob` family, by their CAM names (api.md §2).
+ * The four operations of the `/inventorytriggerjob` family, by their CAM names.
  *
  * @example
  * ```ts

@@ -34,7 +34,7 @@ describe("seeded randomness and ids", () => {
   });
 
   it("makes request ids like the documented sample: base64 of <hex time>_<hex>_<hex>_<hex>", () => {
-    // api.md §7.3: NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ== = base64(62bd55ff_90fa5064_77cc_1a)
+    // The documented sample: NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ== = base64(62bd55ff_90fa5064_77cc_1a)
     expect(Buffer.from("NjJiZDU1ZmZfOTBmYTUwNjRfNzdjY18xYQ==", "base64").toString()).toBe("62bd55ff_90fa5064_77cc_1a");
     const ids = createIdGenerator(seededRandom("j"), seededRandom("r"));
     const decoded = Buffer.from(ids.requestId(0x62bd55ff * 1000), "base64").toString();

@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { type SignedCall, signedRequest } from "./client.fixture.js";
-import type { FakeCi } from "./create-fake-ci.js";
+import type { FakeCi } from "./node.js";
 
 export interface RawResponse {
   readonly status: number;

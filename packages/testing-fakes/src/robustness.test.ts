@@ -3,8 +3,8 @@ import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT, signedRequest, workflowBody } from "./client.fixture.js";
 import { realClock } from "./clock.js";
-import { createFakeCi, type FakeCi } from "./create-fake-ci.js";
 import type { RunningListener } from "./listener.js";
+import { createFakeCi, type NodeFakeCi as FakeCi } from "./node.js";
 
 let fake: FakeCi;
 let server: RunningListener;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   process.on("warning", onWarning);
   fake = createFakeCi({
     clock: realClock(),
-    seed: "load",
+    randomSeed: "load",
     accounts: [ACCOUNT],
     transition: { mode: "afterDescribes", n: 1 },
   });

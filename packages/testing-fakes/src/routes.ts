@@ -45,7 +45,7 @@ function decode(segment: string): string | undefined {
 }
 
 /**
- * Matches a method and raw path against the four routes of api.md §2; `undefined` for anything else
+ * Matches a method and raw path against the four routes of the API; `undefined` for anything else
  * (the fake answers `404 InvalidUrl`).
  *
  * @param method - upper-case HTTP method

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACCOUNT, GO_JOB_BODY, signedFetch } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
-import { createFakeCi } from "./create-fake-ci.js";
+import { createFakeCi } from "./node.js";
 import { readStateFile } from "./state-file.js";
 
 describe("state persistence", () => {
@@ -61,7 +61,7 @@ describe("state persistence", () => {
   it("save/load to explicit files, and refuses bad files", () => {
     const dir = mkdtempSync(join(tmpdir(), "fake-state-"));
     const fake = createFakeCi();
-    fake.jobs.seed({ name: "n", type: "Workflow", input: { Prefix: "p" }, operation: { WorkflowIds: "w" } });
+    fake.jobs.seed({ Name: "n", Type: "Workflow", Input: { Prefix: "p" }, Operation: { WorkflowIds: "w" } });
     fake.state.save(join(dir, "a.json"));
     const other = createFakeCi();
     expect(other.state.load(join(dir, "a.json"))).toBe(true);

@@ -2,15 +2,15 @@ import { decodeCreateJobResponse, decodeDescribeJobsResponse } from "@cibatch/xm
 import { describe, expect, it } from "vitest";
 import { ACCOUNT, GO_JOB_BODY, signedFetch, WORKFLOW_BODY, workflowBody } from "./client.fixture.js";
 import { manualClock } from "./clock.js";
-import { createFakeCi, type FakeCi, type FakeCiOptions } from "./create-fake-ci.js";
 import { isFakeCiError } from "./errors.js";
 import { pathBetweenStates } from "./job-state.js";
+import { createFakeCi, type FakeCi, type FakeCiOptions } from "./node.js";
 import { signedRaw, xmlText } from "./raw-http.fixture.js";
 
 const T0 = Date.UTC(2024, 5, 1, 0, 0, 0);
 
 function setup(options: FakeCiOptions = {}): FakeCi {
-  return createFakeCi({ clock: manualClock(T0), seed: "sm", accounts: [ACCOUNT], ...options });
+  return createFakeCi({ clock: manualClock(T0), randomSeed: "sm", accounts: [ACCOUNT], ...options });
 }
 async function create(fake: FakeCi, body = WORKFLOW_BODY): Promise<string> {
   const res = await signedFetch(fake, { method: "POST", target: "/inventorytriggerjob", body });
@@ -162,19 +162,19 @@ describe("transition modes", () => {
   it("a per-job transition pins a seeded job while others move", async () => {
     const fake = setup({ transition: { mode: "immediate" } });
     const pinned = fake.jobs.seed({
-      name: "pinned",
-      type: "Workflow",
-      state: "Running",
-      input: { Prefix: "p" },
-      operation: { WorkflowIds: "w" },
+      Name: "pinned",
+      Type: "Workflow",
+      State: "Running",
+      Input: { Prefix: "p" },
+      Operation: { WorkflowIds: "w" },
       transition: { mode: "manual" },
     });
     const free = fake.jobs.seed({
-      name: "free",
-      type: "Workflow",
-      state: "Running",
-      input: { Prefix: "p" },
-      operation: { WorkflowIds: "w" },
+      Name: "free",
+      Type: "Workflow",
+      State: "Running",
+      Input: { Prefix: "p" },
+      Operation: { WorkflowIds: "w" },
     });
     expect(fake.jobs.get(pinned.jobId)?.state).toBe("Running");
     expect(fake.jobs.get(free.jobId)?.state).toBe("Success");
@@ -190,7 +190,7 @@ describe("transition modes", () => {
 });
 
 describe("the state graph", () => {
-  it("paths follow the design card's diagram", () => {
+  it("paths follow the state machine's diagram", () => {
     expect(pathBetweenStates("Submitted", "Success")).toEqual(["Running", "Success"]);
     expect(pathBetweenStates("Submitted", "Pause")).toEqual(["Running", "Pause"]);
     expect(pathBetweenStates("Pause", "Failed")).toEqual(["Running", "Failed"]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SWITCHES, mergeSwitches } from "./switches.js";
 
 describe("switches", () => {
-  it("default to api.md §13.2", () => {
+  it("default to the README's OQ table", () => {
     expect(DEFAULT_SWITCHES).toEqual({
       describe: { multiId: "accept" },
       unknownJob: "nonexist-node",

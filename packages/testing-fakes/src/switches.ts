@@ -1,7 +1,7 @@
 import { FakeCiError } from "./errors.js";
 
 /**
- * The behaviour switches for the open questions of api.md §12 (defaults: api.md §13.2).
+ * The behaviour switches where the service documentation is silent (the README's OQ table).
  *
  * @example
  * ```ts
@@ -82,7 +82,7 @@ export interface FakeCiSwitchesPatch {
 }
 
 /**
- * The api.md §13.2 defaults.
+ * The defaults of the README's OQ table.
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 import { FakeCiError } from "./errors.js";
 
 /**
- * How jobs move on their own (design card §5):
+ * How jobs move on their own:
  * - `immediate`: create answers `Submitted`; the next read sees the final state;
  * - `afterMs`: each step (`Submitted → Running → final`) after `ms` of fake-clock time;
  * - `afterDescribes`: each step after `n` describe calls of that job (the `n + 1`-th describe sees the new state);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export interface SignatureVector {
@@ -12,18 +12,6 @@ export interface SignatureVector {
   readonly wireQuery?: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly expected: { readonly authorization: string; readonly signature: string };
-}
-
-/** `<repo root>/../shared`, where the project's specifications live (also in CI, beside the clone). */
-export const SHARED_DIR: string = fileURLToPath(new URL("../../../../shared/", import.meta.url));
-
-/** Reads a file of the shared folder; fails loudly when the folder is missing. */
-export function readShared(relative: string): string {
-  const file = `${SHARED_DIR}${relative}`;
-  if (!existsSync(file)) {
-    throw new Error(`${file} is missing: the tests read the project's shared specs from <repo root>/../shared/`);
-  }
-  return readFileSync(file, "utf8");
 }
 
 /** The signer's vector file (its README names where each vector comes from). */

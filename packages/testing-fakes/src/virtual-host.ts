@@ -40,7 +40,7 @@ function stripPort(host: string): string {
 }
 
 /**
- * The virtual-host model (api.md §13.1): `<BucketName-APPID>.ci.<Region>.myqcloud.com` (also the `tencentci.cn`
+ * The virtual-host model: `<BucketName-APPID>.ci.<Region>.myqcloud.com` (also the `tencentci.cn`
  * and `tencentcos.cn` suffixes) selects that bucket and region, port ignored; a COS data host is refused
  * (`400 InvalidHost`); any other host (`127.0.0.1:port`, `localhost`, a container name) maps to the defaults.
  *

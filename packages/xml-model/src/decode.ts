@@ -34,6 +34,7 @@ import { UNKNOWN_KEY, type XmlElement, type XmlNode } from "./xml-node.js";
  * ```ts
  * import { decodeListJobsResponse, type DecodeWarning } from "@cibatch/xml-model";
  *
+ * declare const xml: string; // a response body
  * const warnings: DecodeWarning[] = [];
  * decodeListJobsResponse(xml, { onWarning: (warning) => warnings.push(warning) });
  * for (const w of warnings) console.warn(`${w.path}: ${w.message}`);

@@ -45,6 +45,7 @@ const TEXT_KEY = "#text";
  * ```ts
  * import { JobsDetailSchema, decodeDescribeJobsResponse, toJsonValue } from "@cibatch/xml-model";
  *
+ * declare const xml: string; // a response body
  * const [job] = decodeDescribeJobsResponse(xml).JobsDetail;
  * if (job) console.log(JSON.stringify(toJsonValue(JobsDetailSchema, job)));
  * ```

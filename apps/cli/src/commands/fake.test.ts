@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEMO_ACCOUNT, DEMO_JOB_ID } from "@cibatch/testing-fakes";
+import { DEMO_ACCOUNT, DEMO_JOB_ID } from "@cibatch/testing-fakes/node";
 import { afterAll, describe, expect, it } from "vitest";
 import { BASE_ENV, type Result } from "../cli.fixture.js";
 import { run } from "../run.js";
@@ -88,7 +88,7 @@ describe("cibatch fake", () => {
       expect(urlLine).toBe(fake.url);
       expect(JSON.parse(detailLine as string)).toMatchObject({
         url: fake.url,
-        randomSeed: "5",
+        randomSeed: 5,
         bucket: "examplebucket-1250000000",
         region: "ap-beijing",
         accounts: [DEMO_ACCOUNT.secretId],
@@ -129,12 +129,33 @@ describe("cibatch fake", () => {
     expect(after.code).toBe(6);
   });
 
-  it("passes its flags on: --seed none, --account, --bucket/--region, --state", async () => {
+  it("--seed still works as the old name of --jobs, with a deprecation note", async () => {
+    const fake = await startFake(["--port", "0", "--seed", "none"]);
+    try {
+      expect(fake.stderr()).toContain("--seed is deprecated and will be removed; use --jobs none");
+      const jobs = (await (await fetch(`${fake.url}/_fake/jobs`)).json()) as unknown[];
+      expect(jobs).toEqual([]);
+    } finally {
+      expect(await fake.stop("SIGTERM")).toBe(0);
+    }
+  });
+
+  it.each([
+    [["--random-seed", "NaN"], /--random-seed NaN is not an integer/],
+    [["--host", "not a host!"], /--host "not a host!" is not an address/],
+    [["--jobs", "demo", "--seed", "demo"], /give --jobs only/],
+  ])("%j is a usage error (exit 2)", async (argv, message) => {
+    const result = await overHttp(["fake", "--port", "0", ...argv], BASE_ENV);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it("passes its flags on: --jobs none, --account, --bucket/--region, --state", async () => {
     const state = join(temp, "state.json");
     const account = "mybucket-1251000000:AKIDmine000000000000000000000000000:mySecretKey0000000000000000000000";
     const fake = await startFake(
       [
-        "--seed",
+        "--jobs",
         "none",
         "--account",
         account,
@@ -211,5 +232,20 @@ describe("cibatch fake", () => {
     });
     expect(code).toBe(2);
     expect(stderr).toContain("--port 70000 is not a port");
+  });
+
+  it("a --host that is not an address, or cannot be bound here, is a usage error (exit 2)", async () => {
+    // 192.0.2.0/24 is reserved for documentation (RFC 5737): no machine has it.
+    for (const host of ["256.0.0.1", "::zz", "192.0.2.1"]) {
+      let stderr = "";
+      const code = await run(["fake", "--host", host], {
+        stdout: { write: () => true },
+        stderr: { write: (text) => (stderr += text) },
+        env: { ...BASE_ENV, NO_COLOR: "1" },
+        onSignal: () => () => undefined,
+      });
+      expect(code, host).toBe(2);
+      expect(stderr, host).toContain(host);
+    }
   });
 });

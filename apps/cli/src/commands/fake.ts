@@ -2,7 +2,7 @@ import type { CommandHandler } from "../support/context.js";
 
 /**
  * `cibatch fake`: runs the embedded fake CI service (`@cibatch/testing-fakes`, the same as `cibatch-fake`) with
- * the demo data unless `--seed` says otherwise. stdout gets its URL, then one JSON line; stderr gets the demo
+ * the demo data unless `--jobs` says otherwise (`--seed` is its deprecated name). stdout gets its URL, then one JSON line; stderr gets the demo
  * credentials and the `export` lines that point `cibatch` at it. Serves until SIGINT/SIGTERM, then exits 0.
  *
  * @example
@@ -14,7 +14,7 @@ import type { CommandHandler } from "../support/context.js";
  * @internal
  */
 export const execute: CommandHandler = async (ctx) => {
-  const { runFakeCli, DEMO_ACCOUNT, DEMO_BUCKET, DEMO_REGION } = await import("@cibatch/testing-fakes");
+  const { runFakeCli, DEMO_ACCOUNT, DEMO_BUCKET, DEMO_REGION } = await import("@cibatch/testing-fakes/node");
   const o = ctx.options;
   const argv: string[] = [];
   const pass = (flag: string, value: unknown): void => {
@@ -23,8 +23,15 @@ export const execute: CommandHandler = async (ctx) => {
   pass("--host", o.host);
   pass("--port", o.port);
   for (const account of Array.isArray(o.account) ? (o.account as string[]) : []) argv.push("--account", account);
-  const seed = typeof o.seed === "string" ? o.seed : "demo";
-  if (seed !== "none") argv.push("--seed", seed);
+  if (typeof o.seed === "string") {
+    if (typeof o.jobs === "string") {
+      ctx.io.stderr.write("cibatch fake: give --jobs only (--seed is its old name)\n");
+      return 2;
+    }
+    ctx.note(`cibatch: --seed is deprecated and will be removed; use --jobs ${o.seed}`);
+  }
+  const jobs = typeof o.jobs === "string" ? o.jobs : typeof o.seed === "string" ? o.seed : "demo";
+  if (jobs !== "none") argv.push("--jobs", jobs);
   pass("--state", o.state);
   pass("--random-seed", o.randomSeed);
   pass("--clock", o.clock);

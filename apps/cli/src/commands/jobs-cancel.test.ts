@@ -14,11 +14,13 @@ function bytes(...chunks: string[]): AsyncIterable<Uint8Array> {
 }
 
 describe("jobs cancel: confirmation", () => {
-  it("on a terminal with no standard input to answer, cancels nothing (exit 1)", async () => {
+  it("on a terminal with no standard input to answer, cancels nothing (exit 12, the declined confirmation)", async () => {
     const h = harness();
-    const result = await h.run(["jobs", "cancel", SUBMITTED], { isTTY: TTY });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`Cancel job ${SUBMITTED}? The jobs stop processing objects. [y/N] Not cancelled.\n`);
+    const result = await h.run(["jobs", "cancel", SUBMITTED], { isTTY: TTY, env: { NO_COLOR: "1", COLUMNS: "200" } });
+    expect(result.code).toBe(12);
+    expect(result.stderr).toContain(
+      `Cancel job ${SUBMITTED}? The jobs stop processing objects. [y/N] \ncibatch: error: not cancelled: the confirmation was declined; nothing was changed.\n`,
+    );
     expect(h.fake.jobs.get(SUBMITTED)?.state).toBe("Submitted");
     expect(h.fake.journal.entries()).toHaveLength(0);
   });
@@ -29,7 +31,7 @@ describe("jobs cancel: confirmation", () => {
       isTTY: TTY,
       stdin: bytes("n", "o\ny\n"),
     });
-    expect(no.code).toBe(1);
+    expect(no.code).toBe(12);
     expect(no.stderr).toContain(`Cancel jobs ${SUBMITTED}, ${RUNNING}? The jobs stop processing objects. [y/N] `);
     expect(h.fake.jobs.get(SUBMITTED)?.state).toBe("Submitted");
     const yes = await h.run(["jobs", "cancel", SUBMITTED, RUNNING, SUBMITTED, "-o", "json"], {
@@ -37,8 +39,11 @@ describe("jobs cancel: confirmation", () => {
       stdin: bytes(" Y", "es \nignored"),
     });
     expect(yes.code).toBe(0);
-    const cancelled = JSON.parse(yes.stdout).Cancelled as { JobId: string; RequestId: string }[];
-    expect(cancelled.map((c) => c.JobId)).toEqual([SUBMITTED, RUNNING]);
+    const cancelled = JSON.parse(yes.stdout).Results as { JobId: string; Outcome: string }[];
+    expect(cancelled.map((c) => [c.JobId, c.Outcome])).toEqual([
+      [SUBMITTED, "cancelled"],
+      [RUNNING, "cancelled"],
+    ]);
     expect(h.fake.journal.count({ op: "CancelInventoryTriggerJob" })).toBe(2);
     expect(h.fake.jobs.get(SUBMITTED)?.state).toBe("Cancel");
     expect(h.fake.jobs.get(RUNNING)?.state).toBe("Cancel");
@@ -58,21 +63,45 @@ describe("jobs cancel: confirmation", () => {
 });
 
 describe("jobs cancel: output and --wait", () => {
-  it("-o table and -o text show each JobId with its RequestId", async () => {
+  it("-o table and -o text show each JobId with its outcome; a wide table keeps the RequestId", async () => {
     const h = harness();
-    const table = await h.run(["jobs", "cancel", SUBMITTED, "-o", "table"]);
+    const table = await h.run(["jobs", "cancel", SUBMITTED, "-o", "table"], { env: { COLUMNS: "120" } });
     expect(table.code).toBe(0);
     const requestId = h.fake.journal.last()?.requestId as string;
-    expect(table.stdout).toBe(`JobId${" ".repeat(30)}RequestId\n${SUBMITTED}  ${requestId}\n`);
+    expect(table.stdout).toBe(
+      `JobId${" ".repeat(30)}Outcome    RequestId${" ".repeat(requestId.length - 9)}  Error\n${SUBMITTED}  cancelled  ${requestId}\n`,
+    );
+    const narrow = await h.run(["jobs", "cancel", RUNNING, "-o", "table"]);
+    expect(narrow.stdout).toBe(`JobId${" ".repeat(30)}Outcome    Error\n${RUNNING}  cancelled\n`);
     const text = await h.run(["jobs", "cancel", RUNNING, "-o", "text"]);
-    expect(text.stdout).toBe(`${RUNNING}\t${h.fake.journal.last()?.requestId}\n`);
+    expect(text.stdout).toBe(`${RUNNING}\tcancelled\t${h.fake.journal.last()?.requestId}\t\n`);
+  });
+
+  it("gives every job its outcome: cancelled, not found, or an error with its code; the exit is the worst", async () => {
+    const h = harness();
+    const UNKNOWN = "b00000000000000000000000000000000";
+    const result = await h.run(["jobs", "cancel", SUBMITTED, UNKNOWN, RUNNING, "-o", "json"]);
+    expect(result.code).toBe(7);
+    const outcomes = JSON.parse(result.stdout).Results as { JobId: string; Outcome: string; Code: string | null }[];
+    expect(outcomes.map((o) => [o.JobId, o.Outcome])).toEqual([
+      [SUBMITTED, "cancelled"],
+      [UNKNOWN, "not found"],
+      [RUNNING, "cancelled"],
+    ]);
+    expect(outcomes[1]?.Code).toEqual(expect.any(String));
+    expect(h.fake.jobs.get(RUNNING)?.state).toBe("Cancel");
+    const table = await harness().run(["jobs", "cancel", UNKNOWN, SUBMITTED, "-o", "table"]);
+    expect(table.code).toBe(7);
+    expect(table.stdout).toContain(`${UNKNOWN}  not found`);
+    expect(table.stdout).toContain(`${SUBMITTED}  cancelled`);
+    expect(table.stderr).toContain(`cibatch: job ${UNKNOWN} not found in bucket examplebucket-1250000000`);
   });
 
   it("--wait waits until each job is in state Cancel (exit 0)", async () => {
     const h = harness();
     const result = await h.run(["jobs", "cancel", SUBMITTED, RUNNING, "--wait", "-o", "json"]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).Cancelled).toHaveLength(2);
+    expect(JSON.parse(result.stdout).Results).toHaveLength(2);
     const ops = h.fake.journal.entries().map((e) => e.op);
     expect(ops).toEqual([
       "CancelInventoryTriggerJob",
@@ -90,14 +119,15 @@ describe("jobs cancel: output and --wait", () => {
     expect(h.fake.journal.count({ op: "DescribeInventoryTriggerJob" })).toBe(3);
   });
 
-  it("--wait reports a job that ended in another state (exit 9) and waits for no further job", async () => {
+  it("--wait reports a job that ended in another state (exit 9) and still waits for the others", async () => {
     // This switch makes cancelling a finished job a no-op 200, so the wait sees Success.
     const h = harness({ switches: { cancel: { onFinished: "accept" } } });
     const SUCCEEDED = "b88a78fe20b418593ddb1c3622265e2ef";
     const result = await h.run(["jobs", "cancel", SUCCEEDED, SUBMITTED, "--wait", "-o", "json"]);
     expect(result.code).toBe(9);
-    expect(JSON.parse(result.stdout).Cancelled.map((c: { JobId: string }) => c.JobId)).toEqual([SUCCEEDED, SUBMITTED]);
-    expect(result.stderr).toBe(`cibatch: job ${SUCCEEDED} ended in state Success\n`);
-    expect(h.fake.journal.count({ op: "DescribeInventoryTriggerJob" })).toBe(1);
+    expect(JSON.parse(result.stdout).Results.map((c: { JobId: string }) => c.JobId)).toEqual([SUCCEEDED, SUBMITTED]);
+    expect(result.stderr).toBe(`cibatch: job ${SUCCEEDED} ended in state Success.\n`);
+    expect(h.fake.journal.count({ op: "DescribeInventoryTriggerJob" })).toBe(2);
+    expect(h.fake.jobs.get(SUBMITTED)?.state).toBe("Cancel");
   });
 });

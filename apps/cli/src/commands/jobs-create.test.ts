@@ -48,8 +48,49 @@ describe("jobs create: input documents", () => {
       stdin: stdinOf("{ Name: nightly"),
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^cibatch: error: --cli-input-json -: not valid JSON \(/);
+    expect(result.stderr).toMatch(/^cibatch: error: --cli-input-json -: not valid JSON at line 1, column 3: /);
     expect(h.fake.journal.entries()).toHaveLength(0);
+  });
+
+  it("names the line and column of a JSON syntax error on a later line", async () => {
+    const h = harness();
+    const result = await h.run(["jobs", "create", "--cli-input-json", "-"], {
+      stdin: stdinOf('{\n  "Name": "nightly",\n  "Type": Workflow\n}'),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--cli-input-json -: not valid JSON at line 3, column 11: ");
+  });
+
+  it("accepts a UTF-8 byte order mark and WorkflowIds as an array", async () => {
+    const h = harness();
+    const document = {
+      Name: "bom",
+      Input: { Prefix: "in/" },
+      Operation: { WorkflowIds: [WORKFLOW] },
+    };
+    const result = await h.run(["jobs", "create", "--cli-input-json", "-", "-o", "json"], {
+      stdin: stdinOf(`\uFEFF${JSON.stringify(document)}`),
+    });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).Operation.WorkflowIds).toBe(WORKFLOW);
+  });
+
+  it("refuses an input larger than 1 MiB before reading it whole", async () => {
+    const h = harness();
+    let pulled = 0;
+    const endless: AsyncIterable<Uint8Array> = {
+      async *[Symbol.asyncIterator]() {
+        for (;;) {
+          pulled += 1;
+          yield new Uint8Array(64 * 1024).fill(0x20);
+        }
+      },
+    };
+    const result = await h.run(["jobs", "create", "--cli-input-json", "-"], { stdin: endless });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--cli-input-json -: larger than 1024 KiB");
+    expect(pulled).toBe(17);
   });
 
   it("creates from a --cli-input-yaml file, flags overriding its fields", async () => {
@@ -189,15 +230,26 @@ describe("jobs create: --dry-run", () => {
 });
 
 describe("jobs create: skeleton, reconciliation and --wait", () => {
-  it("--generate-skeleton -o yaml prints a workflow template by default", async () => {
-    const result = await harness().run(["jobs", "create", "--generate-skeleton", "-o", "yaml"]);
+  it("--generate-skeleton -o yaml prints an empty workflow template by default; sent unedited it creates nothing", async () => {
+    const h = harness();
+    const result = await h.run(["jobs", "create", "--generate-skeleton", "-o", "yaml"]);
     expect(result.code).toBe(0);
     expect(parseYaml(result.stdout)).toMatchObject({
-      Name: "demo",
+      Name: "",
       Type: "Workflow",
-      Input: { Prefix: "input/" },
-      Operation: { WorkflowIds: WORKFLOW },
+      Input: { Prefix: "" },
+      Operation: { WorkflowIds: "" },
     });
+    const sent = await h.run(["jobs", "create", "--cli-input-yaml", "-"], { stdin: stdinOf(result.stdout) });
+    expect(sent.code).toBe(2);
+    expect(h.fake.journal.entries()).toHaveLength(0);
+  });
+
+  it("--generate-skeleton --type job prints an empty independent-node template", async () => {
+    const result = await harness().run(["jobs", "create", "--generate-skeleton", "--type", "Job"]);
+    expect(result.code).toBe(0);
+    const skeleton = JSON.parse(result.stdout);
+    expect(skeleton).toMatchObject({ Type: "Job", Name: "", Operation: { Tag: "", JobParam: { TemplateId: "" } } });
   });
 
   it("says so when the create answer was lost and the job was found by listing", async () => {
@@ -216,12 +268,13 @@ describe("jobs create: skeleton, reconciliation and --wait", () => {
     expect(result.stderr).toMatch(/the create answer was lost; found the job by listing \(request id \S+\)/);
   });
 
-  it("--wait prints the new job, then waits for it to succeed (exit 0)", async () => {
+  it("--wait waits for the new job to succeed, then prints it as it ended (exit 0)", async () => {
     const h = harness({ transition: { mode: "afterDescribes", n: 1 } });
     const result = await h.run(["jobs", "create", ...WORKFLOW_FLAGS, "--wait", "-o", "json"]);
     expect(result.code).toBe(0);
     const job = JSON.parse(result.stdout);
-    expect(job.State).toBe("Submitted");
+    expect(job.State).toBe("Success");
+    expect(result.stderr).toContain(`created job ${job.JobId}; waiting`);
     expect(h.fake.jobs.get(job.JobId)?.state).toBe("Success");
     expect(h.fake.journal.count({ op: "DescribeInventoryTriggerJob" })).toBeGreaterThanOrEqual(2);
   });

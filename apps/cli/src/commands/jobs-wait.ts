@@ -1,15 +1,16 @@
-import type { JobsDetail } from "@cibatch/ci-client";
 import { EXIT } from "../exit-codes.js";
 import { jobToJson } from "../output/job-json.js";
-import { jobsTable, jobsText } from "../output/job-views.js";
 import type { CommandContext, CommandHandler } from "../support/context.js";
+import { noteDecodeWarnings } from "../support/decode-warnings.js";
 import { parseDuration } from "../support/duration.js";
-import { isTerminal, pollJob } from "../support/poll-job.js";
+import { describePollError } from "../support/poll-error.js";
+import { isTerminal, stopStates, waitJob } from "../support/wait-job.js";
 
 /**
  * Waits for a job the way `jobs wait`, `jobs create --wait` and `jobs cancel --wait` do, and returns the exit
  * status: 0 when the condition is met, 9 when the job ended `Failed`/`Cancel` instead (unless that was the
- * condition), 8 on timeout, 130 on Ctrl-C (with a line saying the job keeps running).
+ * condition), 8 on timeout, 6 when the service never answered, 130 on Ctrl-C (with a line saying the job keeps
+ * running). Failed polls are named on stderr; `print` prints the final job.
  *
  * @param ctx - The command context.
  * @param jobId - The job.
@@ -35,30 +36,24 @@ export async function waitForState(
   const client = await ctx.client();
   let lastState = "unknown";
   let pauseNoted = false;
-  const done = (job: JobsDetail): boolean => {
-    const state = String(job.State);
-    if (until === "running") return state === "Running" || isTerminal(state);
-    if (until === "cancel") return isTerminal(state);
-    return isTerminal(state);
-  };
-  let job: JobsDetail;
+  let job: Awaited<ReturnType<typeof waitJob>>;
   try {
-    job = await pollJob({
-      client,
+    job = await waitJob(client, {
       jobId,
+      until: stopStates(until),
       intervalMs,
       timeoutMs,
       signal: ctx.signal,
       now: () => ctx.now(),
-      sleep: (ms, signal) => ctx.sleep(ms, signal),
-      done,
-      onJob: (seen) => {
+      onProgress: (seen) => {
+        noteDecodeWarnings(ctx, seen, jobId);
         lastState = String(seen.State);
         if (lastState === "Pause" && !pauseNoted) {
           pauseNoted = true;
-          ctx.note(`cibatch: job ${jobId} is paused (its queue is paused); still waiting`);
+          ctx.note(`cibatch: job ${jobId} is paused (its queue is paused); still waiting.`);
         }
       },
+      onPollError: (error, info) => ctx.note(describePollError(error, info)),
     });
   } catch (error) {
     if (ctx.signal.aborted) {
@@ -67,8 +62,13 @@ export async function waitForState(
     }
     throw error;
   }
-  if (flags.print)
-    await ctx.emit({ data: jobToJson(job), table: jobsTable([job], ctx.io.env.TZ), text: jobsText([job]) });
+  if (flags.print) {
+    await ctx.emit({
+      data: jobToJson(job),
+      detail: async ({ styles, maxWidth }) =>
+        (await import("../output/job-views.js")).jobDetail(job, ctx.times, styles, maxWidth),
+    });
+  }
   const state = String(job.State);
   const wanted =
     until === "terminal"
@@ -78,12 +78,12 @@ export async function waitForState(
         : state === "Success" || (until === "running" && state === "Running");
   if (wanted) return EXIT.OK;
   const detail = state === "Failed" && job.Code ? ` (${job.Code}${job.Message ? `: ${job.Message}` : ""})` : "";
-  ctx.note(`cibatch: job ${jobId} ended in state ${state}${detail}`);
+  ctx.note(`cibatch: job ${jobId} ended in state ${state}${detail}.`);
   return EXIT.JOB_FAILED;
 }
 
 /**
- * `cibatch jobs wait <jobId>`: silent; the result is the exit status (cli.md §4).
+ * `cibatch jobs wait <jobId>`: silent; the result is the exit status (see `cibatch help exit-codes`).
  *
  * @example
  * ```ts

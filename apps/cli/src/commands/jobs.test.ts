@@ -151,7 +151,7 @@ describe("jobs create", () => {
       "output/${InventoryTriggerJobId}/out.mp4",
     ]);
     expect(result.code).toBe(0);
-    // api.md §3.5: the byte string of cos-go-sdk-v5's TestCIService_CreateInventoryTriggerJob.
+    // The byte string of cos-go-sdk-v5's TestCIService_CreateInventoryTriggerJob.
     const goSdkBody =
       // biome-ignore lint/suspicious/noTemplateCurlyInString: ${…} is the CI service's own placeholder syntax
       "<Request><Name>demo</Name><Type>Job</Type><Input><Prefix>input</Prefix></Input><Operation><TimeInterval><Start>2022-02-01T12:00:00+0800</Start><End>2022-05-01T12:00:00+0800</End></TimeInterval><QueueId>p893bcda225bf4945a378da6662e81a89</QueueId><UserData>this is my inventorytriggerjob</UserData><JobLevel>1</JobLevel><CallBack>https://www.callback.com</CallBack><Tag>Transcode</Tag><JobParam><TemplateId>t1460606b9752148c4ab182f55163ba7cd</TemplateId></JobParam><Output><Region>ap-chongqing</Region><Bucket>test-1234567890</Bucket><Object>output/${InventoryTriggerJobId}/out.mp4</Object></Output></Operation></Request>";
@@ -170,6 +170,11 @@ describe("jobs create", () => {
     const skeleton = await h.run(["jobs", "create", "--generate-skeleton", "--type", "job"]);
     const document = JSON.parse(skeleton.stdout);
     expect(document.Type).toBe("Job");
+    // Fill in what an independent-node job needs; the placeholders left empty are left out.
+    document.Input.Prefix = "input/";
+    document.Operation.Tag = "Transcode";
+    document.Operation.JobParam.TemplateId = "t1460606b9752148c4ab182f55163ba7cd";
+    document.Operation.Output = { Region: "ap-chongqing", Bucket: "test-1234567890", Object: "out/a.mp4" };
     const result = await h.run(["jobs", "create", "--cli-input-json", "-", "--name", "from-stdin", "-o", "json"], {
       stdin: stdinOf(JSON.stringify(document)),
     });
@@ -197,9 +202,21 @@ describe("jobs create", () => {
     expect(neither.code).toBe(2);
     const invalid = await h.run(["jobs", "create", "--name", "bad name!", "--tag", "Transcode"]);
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toContain("Request.Name");
-    expect(invalid.stderr).toContain("Request.Input");
-    expect(invalid.stderr).toContain("Request.Operation.JobParam");
+    // One problem a line, each named by the flag that sets it.
+    expect(invalid.stderr).toContain("the job was not created:\n");
+    expect(invalid.stderr).toContain("\n  - --name: may contain only");
+    expect(invalid.stderr).toContain("\n  - --prefix, --object, --manifest or --url-file: is required\n");
+    expect(invalid.stderr).toContain("\n  - --template-id or --job-param-xml: is required");
+    expect(invalid.stderr).not.toContain("Request.");
+    const missingName = await h.run(["jobs", "create", "--prefix", "a", "--workflow-ids", "w1"]);
+    expect(missingName.stderr).toContain("  - --name: is required\n");
+    const fromDocument = await h.run(["jobs", "create", "--cli-input-json", "-"], {
+      stdin: stdinOf(JSON.stringify({ Name: "n", Input: { Prefix: "a" }, Operation: { WorkflowIds: [] } })),
+    });
+    expect(fromDocument.code).toBe(2);
+    expect(fromDocument.stderr).toContain(
+      "  - Operation.WorkflowIds (or --workflow-ids): is required for a Workflow job",
+    );
     expect(h.fake.journal.entries()).toHaveLength(0);
   });
 });
@@ -212,8 +229,8 @@ describe("jobs cancel", () => {
     const result = await h.run(["jobs", "cancel", SUBMITTED, "-o", "json"]);
     expect(result.code).toBe(0);
     const data = JSON.parse(result.stdout);
-    expect(data.Cancelled[0].JobId).toBe(SUBMITTED);
-    expect(data.Cancelled[0].RequestId).toBe(h.fake.journal.last()?.requestId);
+    expect(data.Results[0]).toMatchObject({ JobId: SUBMITTED, Outcome: "cancelled" });
+    expect(data.Results[0].RequestId).toBe(h.fake.journal.last()?.requestId);
     expect(h.fake.jobs.get(SUBMITTED)?.state).toBe("Cancel");
   });
 
@@ -221,7 +238,7 @@ describe("jobs cancel", () => {
     const h = harness();
     const tty = { stdin: true, stderr: true, stdout: false };
     const no = await h.run(["jobs", "cancel", SUBMITTED], { isTTY: tty, stdin: stdinOf("n\n") });
-    expect(no.code).toBe(1);
+    expect(no.code).toBe(12);
     expect(no.stderr).toContain("[y/N]");
     expect(h.fake.jobs.get(SUBMITTED)?.state).toBe("Submitted");
     const yes = await h.run(["jobs", "cancel", SUBMITTED], { isTTY: tty, stdin: stdinOf("y\n") });

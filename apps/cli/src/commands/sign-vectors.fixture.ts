@@ -1,6 +1,6 @@
 /**
- * Two vectors of shared/spec/signature-vectors.json (the COS "Request Signature" page's sample key; checked against
- * cos-nodejs-sdk-v5@3.0.0 getAuthorization there), copied so the tests do not depend on a file outside the package.
+ * Two signature vectors built on the COS "Request Signature" page's sample key and checked against
+ * cos-nodejs-sdk-v5@3.0.0 getAuthorization, kept here so the tests depend on no file outside the package.
  */
 export const VECTORS = [
   {

@@ -1,5 +1,5 @@
 /**
- * Whether to colour one stream (cli.md §7): an explicit `on`/`always` or `off`/`never` wins; in `auto`,
+ * Whether to colour one stream: an explicit `on`/`always` or `off`/`never` wins; in `auto`,
  * `NO_COLOR` (non-empty) turns colour off, `FORCE_COLOR` (not `0`/`false`) or `CLICOLOR_FORCE` turn it on,
  * `TERM=dumb` turns it off, and otherwise the stream must be a terminal.
  *

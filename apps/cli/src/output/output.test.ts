@@ -7,11 +7,11 @@ const JOB = "b3deffea2f84911ec9cb15254008618d9";
 const ESC = "\u001b[";
 
 describe("output formats", () => {
-  it("json: the seed document's job with API names, times as the service sent them and null for unset times", async () => {
+  it("json: the demo job with API names, times as the service sent them and null for unset times", async () => {
     const result = await harness().run(["jobs", "describe", JOB, "-o", "json"]);
     expect(result.code).toBe(0);
     const job = JSON.parse(result.stdout).Jobs[0];
-    // Values from the DOC-GET sample response (seed document): CreationTime 2022-06-27T15:23:10+0800, StartTime "-".
+    // Values from the describe sample response of the API documentation: CreationTime 2022-06-27T15:23:10+0800, StartTime "-".
     expect(job).toMatchObject({
       Code: "Success",
       Type: "Workflow",
@@ -27,12 +27,12 @@ describe("output formats", () => {
     expect(result.stdout).toMatch(/^\{\n {2}"Jobs"/);
   });
 
-  it("defaults to json when stdout is a pipe and to a table on a terminal", async () => {
+  it("defaults to json when stdout is a pipe and to the detail view on a terminal", async () => {
     const h = harness();
     const piped = await h.run(["jobs", "describe", JOB]);
     expect(() => JSON.parse(piped.stdout)).not.toThrow();
     const tty = await h.run(["jobs", "describe", JOB], { isTTY: { stdout: true }, env: { NO_COLOR: "1" } });
-    expect(tty.stdout.split("\n")[0]).toMatch(/^JobId\s+Name\s+Type\s+State\s+Created\s+Started\s+Ended$/);
+    expect(tty.stdout.split("\n")[0]).toBe(`JobId     ${JOB}`);
   });
 
   it("yaml carries the same data as json", async () => {
@@ -43,40 +43,64 @@ describe("output formats", () => {
     expect(json.Jobs).toHaveLength(7);
   });
 
-  it("table: local times in TZ (the sample's +0800 wall clock in Asia/Shanghai), blank unset times", async () => {
-    const result = await harness().run(["jobs", "describe", JOB, "-o", "table"]);
-    const row = result.stdout.split("\n")[1] as string;
+  it("table: --time-format local gives the wall clock in TZ (the sample's +0800 in Asia/Shanghai), unset times blank", async () => {
+    const result = await harness().run(["jobs", "list", "-o", "table", "--time-format", "local"], {
+      env: { COLUMNS: "200" },
+    });
+    const row = result.stdout.split("\n").find((line) => line.startsWith(JOB)) as string;
     expect(row.split(/\s{2,}/)).toEqual([JOB, "demo", "Workflow", "Running", "2022-06-27 15:23:10"]);
+    const detail = await harness().run(["jobs", "describe", JOB, "-o", "table", "--time-format", "LOCAL"]);
+    expect(detail.stdout).toContain("\nCreated   2022-06-27 15:23:10\nStarted\nEnded\nDuration\n");
   });
 
-  it("text: tab-separated, no header, exact ISO times", async () => {
-    const result = await harness().run(["jobs", "describe", JOB, "be8f65004eb8511eaaed4f377124a303c", "-o", "text"]);
+  it("text: tab-separated, no header, times as the service sent them (or as --time-format says)", async () => {
+    const other = "be8f65004eb8511eaaed4f377124a303c";
+    const result = await harness().run(["jobs", "list", "-o", "text"]);
     const lines = result.stdout.trimEnd().split("\n");
-    expect(lines).toEqual([
-      [JOB, "demo", "Workflow", "Running", "2022-06-27T07:23:10Z", "", ""].join("\t"),
+    expect(lines).toContain([JOB, "demo", "Workflow", "Running", "2022-06-27T15:23:10+0800", "", ""].join("\t"));
+    expect(lines).toContain(
       [
-        "be8f65004eb8511eaaed4f377124a303c",
+        other,
         "demo",
         "Job",
         "Running",
-        "2022-06-27T07:23:10Z",
-        "2022-06-27T07:23:11Z",
-        "2022-06-27T07:25:10Z",
+        "2022-06-27T15:23:10+0800",
+        "2022-06-27T15:23:11+0800",
+        "2022-06-27T15:25:10+0800",
       ].join("\t"),
-    ]);
+    );
+    const utc = await harness().run(["jobs", "list", "-o", "text", "--time-format", "iso-utc"]);
+    expect(utc.stdout).toContain(`${JOB}\tdemo\tWorkflow\tRunning\t2022-06-27T07:23:10Z\t\t\n`);
   });
 
-  it("truncates only on a terminal narrower than the table", async () => {
+  it("fits the terminal's width, 80 on a pipe, COLUMNS first; job ids are never cut", async () => {
     const h = harness();
+    const widthOf = (text: string): number =>
+      Math.max(
+        ...text
+          .trimEnd()
+          .split("\n")
+          .map((line) => line.length),
+      );
     const narrow = await h.run(["jobs", "list", "-o", "table"], {
       isTTY: { stdout: true },
       columns: 70,
       env: { NO_COLOR: "1" },
     });
-    for (const line of narrow.stdout.trimEnd().split("\n")) expect(line.length).toBeLessThanOrEqual(70);
-    expect(narrow.stdout).toContain("…");
+    expect(widthOf(narrow.stdout)).toBeLessThanOrEqual(70);
+    expect(narrow.stdout).toContain(`${JOB}  `);
     const piped = await h.run(["jobs", "list", "-o", "table"], { columns: 70 });
-    expect(piped.stdout).not.toContain("…");
+    expect(widthOf(piped.stdout)).toBeLessThanOrEqual(80);
+    const wide = await h.run(["jobs", "list", "-o", "table"], {
+      isTTY: { stdout: true },
+      columns: 70,
+      env: { COLUMNS: "200", NO_COLOR: "1" },
+    });
+    expect(wide.stdout.split("\n")[0]).toMatch(/^JobId\s+Name\s+Type\s+State\s+Created\s+Duration$/);
+    for (const out of [narrow, piped, wide]) {
+      const ids = out.stdout.match(/\bb[0-9a-f]{32}\b/g) ?? [];
+      expect(ids).toHaveLength(7);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { CliError } from "../cli-error.js";
 import type { Json } from "./job-json.js";
-import { renderTable, type Styles, type TableModel, tableOf, textOf } from "./table.js";
+import type { Styles, TableModel } from "./table.js";
 
 /**
  * The output formats of `-o, --output`.
@@ -28,10 +28,14 @@ export interface OutputView {
   readonly data: Json;
   readonly table?: TableModel | undefined;
   readonly text?: readonly (readonly string[])[] | undefined;
+  /** A free-form view (the detail view of `jobs describe`), used instead of `table` and `text`. */
+  readonly detail?:
+    | ((options: { styles: Styles; maxWidth: number | undefined }) => string | Promise<string>)
+    | undefined;
 }
 
 /**
- * How to render: the format, the `--query`, the styles of stdout and the terminal width (TTY only).
+ * How to render: the format, the `--query`, the styles of stdout and the width tables fit.
  *
  * @example
  * ```ts
@@ -46,6 +50,8 @@ export interface RenderOptions {
   readonly query?: string | undefined;
   readonly styles: Styles;
   readonly maxWidth?: number | undefined;
+  /** Styles for `-o text` (no colour: text is for scripts). */
+  readonly plainStyles?: Styles | undefined;
 }
 
 /**
@@ -101,10 +107,18 @@ export async function renderView(view: OutputView, options: RenderOptions): Prom
       const { stringify } = await import("yaml");
       return stringify(data);
     }
-    case "text":
+    case "text": {
+      if (!queried && view.detail)
+        return view.detail({ styles: options.plainStyles ?? options.styles, maxWidth: undefined });
       if (!queried && view.text) return view.text.map((row) => `${row.join("\t")}\n`).join("");
+      const { textOf } = await import("./table.js");
       return textOf(data);
-    case "table":
+    }
+    case "table": {
+      if (!queried && view.detail) return view.detail({ styles: options.styles, maxWidth: options.maxWidth });
+      // Loaded only for tables: display widths need string-width, which json and yaml output never do.
+      const { renderTable, tableOf } = await import("./table.js");
       return renderTable(!queried && view.table ? view.table : tableOf(data), options.styles, options.maxWidth);
+    }
   }
 }

@@ -1,3 +1,4 @@
+import stringWidth from "string-width";
 import type { Json } from "./job-json.js";
 
 /**
@@ -20,7 +21,24 @@ export interface Styles {
 }
 
 /**
- * A table: header names and rows of cell texts.
+ * How a column gives way when a table is wider than the terminal: columns with a `drop` rank are dropped, lowest
+ * rank first; a `shrink` column is cut (with `…`) down to that many columns before anything is dropped. A column
+ * with neither is never cut nor dropped (job ids: a cut id cannot be pasted into another command).
+ *
+ * @example
+ * ```ts
+ * import type { ColumnFit } from "./table.js";
+ * const name: ColumnFit = { drop: 4, shrink: 8 };
+ * ```
+ * @internal
+ */
+export interface ColumnFit {
+  readonly drop?: number | undefined;
+  readonly shrink?: number | undefined;
+}
+
+/**
+ * A table: header names, rows of cell texts, and (optionally) how each column gives way in a narrow terminal.
  *
  * @example
  * ```ts
@@ -32,6 +50,8 @@ export interface Styles {
 export interface TableModel {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** Per column; a table without it cuts its widest columns (never a job id) to fit. */
+  readonly fit?: readonly ColumnFit[] | undefined;
 }
 
 /**
@@ -64,18 +84,100 @@ export function styleState(state: string, styles: Styles): string {
   }
 }
 
-function cut(text: string, width: number): string {
-  if (text.length <= width) return text;
-  return width <= 1 ? text.slice(0, width) : `${text.slice(0, width - 1)}…`;
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * Cuts `text` to at most `width` terminal columns (a CJK character takes two), ending in `…` when cut.
+ *
+ * @param text - The text (no escape sequences).
+ * @param width - The columns available.
+ * @returns The text, or its cut version.
+ * @example
+ * ```ts
+ * import { cutToWidth } from "./table.js";
+ * cutToWidth("夜间转码任务", 7); // "夜间转…"
+ * ```
+ * @internal
+ */
+export function cutToWidth(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  if (width <= 0) return "";
+  segmenter ??= new Intl.Segmenter();
+  let out = "";
+  let used = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+const JOB_ID = /^b[0-9a-f]{32}$/;
+
+/** The fit of a table that declared none: any column may be cut to 8 columns, but never through a job id. */
+function defaultFit(table: TableModel): ColumnFit[] {
+  return table.columns.map((_, i) => ({
+    shrink: Math.max(8, ...table.rows.map((row) => (JOB_ID.test(row[i] ?? "") ? (row[i] ?? "").length : 0))),
+  }));
 }
 
 /**
- * Renders a table with aligned columns and a bold header. With `maxWidth` (terminals only) the widest column
- * is truncated with `…` until the table fits; pipes get full values.
+ * The width of each column once the table fits `maxWidth` (`0` = a dropped column).
+ *
+ * @param table - The table.
+ * @param maxWidth - The width to fit, or undefined for no limit.
+ * @returns One width per column.
+ * @example
+ * ```ts
+ * import { fitColumns } from "./table.js";
+ * fitColumns({ columns: ["A", "B"], rows: [["xxxx", "y"]], fit: [{}, { drop: 1 }] }, 5); // [4, 0]
+ * ```
+ * @internal
+ */
+export function fitColumns(table: TableModel, maxWidth: number | undefined): number[] {
+  const natural = table.columns.map((name, i) =>
+    Math.max(stringWidth(name), ...table.rows.map((row) => stringWidth(row[i] ?? ""))),
+  );
+  if (maxWidth === undefined || maxWidth <= 0) return natural;
+  const fit = table.fit ?? defaultFit(table);
+  const visible = new Set(natural.keys());
+  for (;;) {
+    const widths = natural.map((w, i) => (visible.has(i) ? w : 0));
+    const total = (): number => widths.reduce((sum, w) => sum + w, 0) + 2 * (visible.size - 1);
+    const shrinkable = [...visible].filter((i) => fit[i]?.shrink !== undefined);
+    const floor = (i: number): number => Math.min(natural[i] ?? 0, fit[i]?.shrink ?? 0);
+    const room = shrinkable.reduce((sum, i) => sum + (natural[i] ?? 0) - floor(i), 0);
+    if (total() - room <= maxWidth || !fit.some((f, i) => visible.has(i) && f?.drop !== undefined)) {
+      // Cut the widest shrinkable column one column at a time until the table fits (or nothing can give).
+      while (total() > maxWidth) {
+        let widest = -1;
+        for (const i of shrinkable) {
+          if ((widths[i] ?? 0) > floor(i) && (widest === -1 || (widths[i] ?? 0) > (widths[widest] ?? 0))) widest = i;
+        }
+        if (widest === -1) break;
+        widths[widest] = (widths[widest] ?? 0) - 1;
+      }
+      return widths;
+    }
+    let drop = -1;
+    for (const i of visible) {
+      const rank = fit[i]?.drop;
+      if (rank !== undefined && (drop === -1 || rank < (fit[drop]?.drop ?? 0))) drop = i;
+    }
+    visible.delete(drop);
+  }
+}
+
+/**
+ * Renders a table with aligned columns and a bold header. Widths are display widths (`string-width`: a CJK
+ * character takes two columns). With `maxWidth` the table is fitted (see {@link fitColumns}); job ids are never
+ * cut.
  *
  * @param table - The table.
  * @param styles - Styles (identity when colour is off).
- * @param maxWidth - The terminal width, if any.
+ * @param maxWidth - The width to fit, if any.
  * @returns The lines, each ending in `\n`.
  * @example
  * ```ts
@@ -86,24 +188,15 @@ function cut(text: string, width: number): string {
  * @internal
  */
 export function renderTable(table: TableModel, styles: Styles, maxWidth?: number): string {
-  const widths = table.columns.map((name, i) =>
-    Math.max(name.length, ...table.rows.map((row) => (row[i] ?? "").length)),
-  );
-  if (maxWidth !== undefined && maxWidth > 0) {
-    const total = (): number => widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
-    while (total() > maxWidth) {
-      const widest = widths.indexOf(Math.max(...widths));
-      if ((widths[widest] ?? 0) <= 8) break;
-      widths[widest] = (widths[widest] ?? 0) - 1;
-    }
-  }
+  const widths = fitColumns(table, maxWidth);
+  const shown = widths.flatMap((w, i) => (w > 0 ? [i] : []));
   const stateColumn = table.columns.indexOf("State");
   const line = (cells: readonly string[], header: boolean): string =>
-    cells
-      .map((cell, i) => {
+    shown
+      .map((i, position) => {
         const width = widths[i] ?? 0;
-        const text = cut(cell, width);
-        const pad = i === cells.length - 1 ? "" : " ".repeat(width - text.length);
+        const text = cutToWidth(cells[i] ?? "", width);
+        const pad = position === shown.length - 1 ? "" : " ".repeat(Math.max(0, width - stringWidth(text)));
         const styled = header ? styles.bold(text) : i === stateColumn ? styleState(text, styles) : text;
         return styled + pad;
       })

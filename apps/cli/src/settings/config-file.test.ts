@@ -31,7 +31,8 @@ describe("readConfigProfile", () => {
     const missing = join(tempDir(), "config");
     expect(await readConfigProfile(missing, "default")).toEqual({ file: missing, values: {} });
     const file = configFile("[default]\nregion = ap-beijing\n");
-    expect(await readConfigProfile(file, "prod")).toEqual({ file, values: {} });
+    expect(await readConfigProfile(file, "prod")).toEqual({ file, values: {}, found: false });
+    expect((await readConfigProfile(file, "default")).found).toBe(true);
   });
 
   it("keeps the known keys of the section, trimmed, and drops blank and unknown ones", async () => {

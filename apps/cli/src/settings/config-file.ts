@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { homedir as osHomedir } from "node:os";
 import { join } from "node:path";
-import { parse } from "ini";
 import { CliError } from "../cli-error.js";
 
 /** The keys a profile of `~/.cibatch/config` may set. */
@@ -32,6 +31,8 @@ export type ConfigKey = (typeof KEYS)[number];
 export interface ConfigProfile {
   readonly file: string;
   readonly values: Partial<Record<ConfigKey, string>>;
+  /** Whether the file has a section for the profile. */
+  readonly found?: boolean;
 }
 
 /**
@@ -76,6 +77,8 @@ export async function readConfigProfile(file: string, profile: string): Promise<
     if ((cause as NodeJS.ErrnoException).code === "ENOENT") return { file, values: {} };
     throw new CliError("CONFIG", `cannot read the config file ${file}: ${(cause as Error).message}`, { cause });
   }
+  // Loaded only when there is a file to read (most runs in CI and tests have none).
+  const { parse } = await import("ini");
   const sections = parse(text) as Record<string, unknown>;
   // `ini` nests dotted section names ([team.prod]); look them up the same way.
   let section: unknown = sections[profile];
@@ -85,11 +88,12 @@ export async function readConfigProfile(file: string, profile: string): Promise<
       .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], sections);
   }
   const values: Partial<Record<ConfigKey, string>> = {};
-  if (section !== null && typeof section === "object") {
+  const found = section !== null && typeof section === "object";
+  if (found) {
     for (const key of KEYS) {
       const value = (section as Record<string, unknown>)[key];
       if (typeof value === "string" && value.trim() !== "") values[key] = value.trim();
     }
   }
-  return { file, values };
+  return { file, values, found };
 }

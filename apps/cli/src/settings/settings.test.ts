@@ -74,3 +74,67 @@ describe("settings precedence: flag > environment > config profile > default", (
     expect(h.fake.journal.last()?.bucket).toBe("examplebucket-1250000000");
   });
 });
+
+describe("mistakes are caught", () => {
+  it("an unknown --profile (or TENCENTCLOUD_PROFILE) is exit 3, naming it", async () => {
+    const file = configFile("[default]\nregion = ap-guangzhou\n");
+    const h = harness();
+    const flag = await h.run(["jobs", "list", "--profile", "nosuch"], { env: { CIBATCH_CONFIG_FILE: file } });
+    expect(flag.code).toBe(3);
+    expect(flag.stderr).toContain('the profile "nosuch" (--profile) could not be found');
+    expect(h.fake.journal.entries()).toHaveLength(0);
+    const env = await h.run(["jobs", "list"], { env: { CIBATCH_CONFIG_FILE: file, TENCENTCLOUD_PROFILE: "gone" } });
+    expect(env.code).toBe(3);
+    expect(env.stderr).toContain('the profile "gone" (env TENCENTCLOUD_PROFILE)');
+  });
+
+  it("a profile found only in the credentials file is fine", async () => {
+    const file = configFile("[default]\n");
+    const credentials = configFile("[ci]\nsecret_id = AKIDci\nsecret_key = key\n");
+    const result = await harness().run(["jobs", "list", "--profile", "ci", "-o", "json"], {
+      env: { CIBATCH_CONFIG_FILE: file, TENCENTCLOUD_CREDENTIALS_FILE: credentials },
+    });
+    expect(result.stderr).not.toContain("could not be found");
+  });
+
+  it("a region outside the known list is a warning naming the closest; a malformed one is refused", async () => {
+    const h = harness();
+    const typo = await h.run(["jobs", "list", "--region", "ap-beijin", "-o", "json"]);
+    expect(typo.stderr).toContain(
+      "cibatch: warning: region ap-beijin (--region) is not one this version knows; did you mean ap-beijing?",
+    );
+    const env = await h.run(["jobs", "list"], { env: { CIBATCH_REGION: "beijing" } });
+    expect(env.code).toBe(3);
+    expect(env.stderr).toContain("CIBATCH_REGION=beijing: not a region");
+    const flag = await h.run(["jobs", "list", "--region", "beijing"]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("--region beijing: not a region");
+  });
+
+  it("a bad CIBATCH_* value exits 3 naming the variable", async () => {
+    const h = harness();
+    for (const [name, value] of [
+      ["CIBATCH_BUCKET", "nobucket"],
+      ["CIBATCH_ENDPOINT_URL", "ftp://x"],
+      ["CIBATCH_DEBUG", "yes"],
+    ] as const) {
+      const result = await h.run(["jobs", "list"], { env: { [name]: value } });
+      expect(result.code, name).toBe(3);
+      expect(result.stderr, name).toContain(`${name}=${value}: `);
+    }
+    const config = configFile("[default]\noutput = xml\n");
+    const fromFile = await h.run(["jobs", "list"], { env: { CIBATCH_CONFIG_FILE: config } });
+    expect(fromFile.code).toBe(3);
+    expect(fromFile.stderr).toContain(`${config}: output = xml: use json, table, text or yaml`);
+  });
+
+  it("enum flags take any case", async () => {
+    const h = harness();
+    const result = await h.run(["jobs", "list", "--type", "Workflow", "--order", "ASC", "-o", "JSON"]);
+    expect(result.code).toBe(0);
+    expect(h.fake.journal.last()?.query).toMatchObject({ type: "Workflow", orderByTime: "Asc" });
+    const bad = await h.run(["jobs", "list", "--type", "flow"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("use one of: workflow, job");
+  });
+});

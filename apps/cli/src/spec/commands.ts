@@ -1,7 +1,8 @@
+import { KNOWN_REGIONS } from "../settings/regions.js";
 import type { CommandSpec, OptionSpec } from "./types.js";
 
 /**
- * The global flags, valid before or after any command (cli.md §2).
+ * The global flags, valid before or after any command.
  *
  * @example
  * ```ts
@@ -16,7 +17,12 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     env: "TENCENTCLOUD_PROFILE",
     defaultText: "default",
   },
-  { flags: "--region <id>", description: "region, e.g. ap-beijing", env: "CIBATCH_REGION" },
+  {
+    flags: "--region <id>",
+    description: "region, e.g. ap-beijing",
+    env: "CIBATCH_REGION",
+    suggestions: KNOWN_REGIONS,
+  },
   { flags: "--bucket <name-appid>", description: "bucket, e.g. examplebucket-1250000000", env: "CIBATCH_BUCKET" },
   {
     flags: "--endpoint-url <url>",
@@ -30,6 +36,13 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     env: "CIBATCH_OUTPUT",
   },
   { flags: "--query <jmespath>", description: "JMESPath expression applied to the JSON result before formatting" },
+  {
+    flags: "--time-format <format>",
+    description:
+      "times in tables and text: relative (3 min ago), local (TZ), iso-utc, or service (as the service sent them)",
+    choices: ["relative", "local", "iso-utc", "service"],
+    defaultText: "relative in a table on a terminal, else service",
+  },
   {
     flags: "--color <when>",
     description: "colour output (NO_COLOR and FORCE_COLOR are honoured in auto)",
@@ -50,6 +63,11 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
 ];
 
 const DURATION = "a duration: 500ms, 5s, 2m, 1h";
+
+/** The keys of `~/.cibatch/config` that `configure set`/`get` take. */
+const CONFIG_KEY_NAMES = ["region", "bucket", "endpoint_url", "output", "color"] as const;
+/** The keys `configure set` writes to the credentials file. */
+const CREDENTIAL_KEY_NAMES = ["secret_id", "secret_key", "token"] as const;
 
 const createCommand: CommandSpec = {
   name: "create",
@@ -74,7 +92,11 @@ const createCommand: CommandSpec = {
     { flags: "--workflow-ids <ids>", description: "workflow id(s), comma-separated (workflow jobs)" },
     { flags: "--tag <tag>", description: "job kind, e.g. Transcode, Snapshot (independent-node jobs)" },
     { flags: "--template-id <id>", description: "JobParam/TemplateId" },
-    { flags: "--job-param-xml <file>", description: "the JobParam subtree as an XML fragment (file or - for stdin)" },
+    {
+      flags: "--job-param-xml <file>",
+      description: "the JobParam subtree as an XML fragment (file or - for stdin)",
+      valueHint: "file",
+    },
     { flags: "--output-region <region>", description: "Output/Region" },
     { flags: "--output-bucket <bucket>", description: "Output/Bucket" },
     // biome-ignore lint/suspicious/noTemplateCurlyInString: ${…} is the CI service's own placeholder syntax
@@ -92,9 +114,18 @@ const createCommand: CommandSpec = {
     {
       flags: "--cli-input-json <file>",
       description: "the whole request as JSON (file or - for stdin); flags override its fields",
+      valueHint: "file",
     },
-    { flags: "--cli-input-yaml <file>", description: "the whole request as YAML (file or - for stdin)" },
-    { flags: "--generate-skeleton", description: "print a request template for --cli-input-json and exit" },
+    {
+      flags: "--cli-input-yaml <file>",
+      description: "the whole request as YAML (file or - for stdin)",
+      valueHint: "file",
+    },
+    {
+      flags: "--generate-skeleton",
+      description:
+        "print an empty request template for --cli-input-json and exit: a workflow job, or with --type job an independent-node job; fill in the values (empty ones are left out)",
+    },
     { flags: "--generate-cli-skeleton", description: "same as --generate-skeleton" },
     { flags: "--dry-run", description: "print the XML body and the signed request (signature redacted); send nothing" },
     {
@@ -119,7 +150,9 @@ const describeCommand: CommandSpec = {
   summary: "show one or more jobs",
   description:
     "One request per id (up to 4 at a time). Ids the service does not know are named on stderr (exit 7); the jobs found are still printed.",
-  arguments: [{ name: "jobId", description: "job ids (b + 32 hex)", required: true, variadic: true }],
+  arguments: [
+    { name: "jobId", description: "job ids (b + 32 hex)", required: true, variadic: true, valueHint: "job-id" },
+  ],
   exitCodes: [3, 4, 5, 6, 7],
   examples: [
     "cibatch jobs describe b3deffea2f84911ec9cb15254008618d9",
@@ -131,12 +164,15 @@ const describeCommand: CommandSpec = {
 const listCommand: CommandSpec = {
   name: "list",
   aliases: ["DescribeInventoryTriggerJobs"],
-  summary: "list jobs, following NextToken automatically",
-  description: "Without --type the service's default applies (not documented: the fake returns both types).",
+  summary: "list jobs, newest first (50 unless --limit or --all)",
+  description:
+    'Without --type the service\'s default applies (not documented: the fake returns both types). An empty result prints "No jobs found." on stderr (exit 0).',
   options: [
     {
       flags: "--states <states>",
-      description: "comma-separated: All, Submitted, Running, Success, Failed, Pause, Cancel",
+      description: "comma-separated, any case: All, Submitted, Running, Success, Failed, Pause, Cancel",
+      suggestions: ["All", "Submitted", "Running", "Success", "Failed", "Pause", "Cancel"],
+      commaList: true,
     },
     {
       flags: "--type <type>",
@@ -145,12 +181,25 @@ const listCommand: CommandSpec = {
     },
     { flags: "--name <name>", description: "jobs with this name" },
     { flags: "--workflow-id <id>", description: "jobs that triggered this workflow" },
-    { flags: "--job-id <id>", description: "this job" },
-    { flags: "--since <time>", description: "created at or after: ISO 8601, or relative (90m, 12h, 7d)" },
-    { flags: "--until <time>", description: "created at or before: ISO 8601, or relative" },
+    { flags: "--job-id <id>", description: "this job", valueHint: "job-id" },
+    {
+      flags: "--since <time>",
+      description:
+        "created at or after: a date (2022-06-26, start of that day in TZ), ISO 8601 with an offset, or relative (90m, 12h, 7d)",
+    },
+    {
+      flags: "--until <time>",
+      description: "created at or before: a date (start of that day in TZ), ISO 8601 with an offset, or relative",
+    },
     { flags: "--order <order>", description: "by creation time", choices: ["asc", "desc"], defaultText: "desc" },
+    {
+      flags: "--limit <n>",
+      description: "show at most n jobs (a note on stderr says when more exist)",
+      defaultText: "50",
+    },
+    { flags: "--all", description: "show every job, following NextToken to the end" },
+    { flags: "--max-items <n>", description: "same as --limit" },
     { flags: "--page-size <n>", description: "jobs per request, 1..100", defaultText: "100" },
-    { flags: "--max-items <n>", description: "stop after n jobs and print NextToken to resume" },
     { flags: "--starting-token <token>", description: "resume from a NextToken" },
     { flags: "--no-paginate", description: "one request only" },
   ],
@@ -166,7 +215,7 @@ const cancelCommand: CommandSpec = {
   name: "cancel",
   aliases: ["CancelInventoryTriggerJob"],
   summary: "cancel jobs (asks first on a terminal unless --yes)",
-  arguments: [{ name: "jobId", description: "job ids", required: true, variadic: true }],
+  arguments: [{ name: "jobId", description: "job ids", required: true, variadic: true, valueHint: "job-id" }],
   options: [{ flags: "--wait", description: "then wait until each job is in state Cancel" }],
   exitCodes: [3, 4, 5, 6, 7],
   examples: ["cibatch jobs cancel b3deffea2f84911ec9cb15254008618d9 --yes"],
@@ -178,7 +227,7 @@ const waitCommand: CommandSpec = {
   summary: "block silently until a job reaches a state; the result is the exit status",
   description:
     "Exit 0 when the condition is met, 9 when the job ended Failed or Cancel instead, 8 on timeout, 7 when the job does not exist.",
-  arguments: [{ name: "jobId", description: "job id", required: true }],
+  arguments: [{ name: "jobId", description: "job id", required: true, valueHint: "job-id" }],
   options: [
     {
       flags: "--until <condition>",
@@ -203,7 +252,7 @@ const watchCommand: CommandSpec = {
   name: "watch",
   summary: "follow a job until it ends (a live line on a terminal, one line per change otherwise)",
   description: "Ctrl-C stops watching; the job keeps running (exit 130).",
-  arguments: [{ name: "jobId", description: "job id", required: true }],
+  arguments: [{ name: "jobId", description: "job id", required: true, valueHint: "job-id" }],
   options: [
     { flags: "--interval <duration>", description: `time between polls, ${DURATION}`, defaultText: "3s" },
     { flags: "--timeout <duration>", description: `give up after this long, 0 = never; ${DURATION}`, defaultText: "0" },
@@ -215,7 +264,7 @@ const watchCommand: CommandSpec = {
 };
 
 /**
- * Every command of `cibatch`, as data (cli.md §1). `--help`, the completion scripts and the reference page are
+ * Every command of `cibatch`, as data. `--help`, the completion scripts and the reference page are
  * generated from it.
  *
  * @example
@@ -232,13 +281,47 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "configure",
-    summary: "show the effective settings",
+    summary: "set up a profile: region, bucket, output format and keys (asks on a terminal)",
+    description:
+      "Without a subcommand, asks for the profile's region, bucket, output format, SecretId and SecretKey (Enter keeps the value shown). Settings go to ~/.cibatch/config (CIBATCH_CONFIG_FILE), keys to ~/.tencentcloud/credentials (TENCENTCLOUD_CREDENTIALS_FILE), both mode 0600. --profile picks the section.",
+    exitCodes: [3, 12],
+    examples: ["cibatch configure", "cibatch configure --profile prod", "cibatch configure set region ap-guangzhou"],
+    handler: "configure",
     subcommands: [
       {
         name: "list",
         summary: "show each setting and where it came from (secrets masked)",
         exitCodes: [3],
         handler: "configure-list",
+      },
+      {
+        name: "set",
+        summary: "set one key of the profile (an empty value removes it)",
+        arguments: [
+          {
+            name: "key",
+            description: "the key",
+            required: true,
+            choices: [...CONFIG_KEY_NAMES, ...CREDENTIAL_KEY_NAMES],
+          },
+          { name: "value", description: "the value", required: true },
+        ],
+        exitCodes: [3],
+        examples: [
+          "cibatch configure set bucket examplebucket-1250000000",
+          "cibatch --profile prod configure set output json",
+        ],
+        handler: "configure-set",
+      },
+      {
+        name: "get",
+        summary: "print one key of the profile as the files set it (the SecretId masked, never the SecretKey)",
+        arguments: [
+          { name: "key", description: "the key", required: true, choices: [...CONFIG_KEY_NAMES, "secret_id"] },
+        ],
+        exitCodes: [3],
+        examples: ["cibatch configure get region"],
+        handler: "configure-get",
       },
     ],
   },
@@ -288,8 +371,19 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: "accept these credentials (repeatable; default: the demo account)",
         repeatable: true,
       },
-      { flags: "--seed <file|demo|none>", description: "jobs to start with", defaultText: "demo" },
-      { flags: "--state <file>", description: "load state from file at start, write it back on change" },
+      {
+        flags: "--jobs <file|demo|none>",
+        description: "jobs to start with",
+        defaultText: "demo",
+        valueHint: "file",
+        suggestions: ["demo", "none"],
+      },
+      { flags: "--seed <file|demo|none>", description: "deprecated name of --jobs", valueHint: "file" },
+      {
+        flags: "--state <file>",
+        description: "load state from file at start, write it back on change",
+        valueHint: "file",
+      },
       { flags: "--random-seed <n>", description: "seed of ids and fault dice" },
       {
         flags: "--clock <clock>",

@@ -21,6 +21,12 @@ export interface OptionSpec {
   readonly repeatable?: boolean;
   /** The environment variable that sets the same thing. */
   readonly env?: string;
+  /** What completion offers for the value besides `choices`: file names, or job ids from a quick list call. */
+  readonly valueHint?: "file" | "job-id";
+  /** Values completion offers without the parser enforcing them (new regions appear). */
+  readonly suggestions?: readonly string[];
+  /** The value is a comma-separated list of `suggestions` (completion offers the next element). */
+  readonly commaList?: boolean;
 }
 
 /**
@@ -38,6 +44,8 @@ export interface ArgumentSpec {
   readonly required: boolean;
   readonly variadic?: boolean;
   readonly choices?: readonly string[];
+  /** What completion offers: job ids from a quick list call. */
+  readonly valueHint?: "job-id";
 }
 
 /**
@@ -56,7 +64,10 @@ export type HandlerName =
   | "jobs-cancel"
   | "jobs-wait"
   | "jobs-watch"
+  | "configure"
   | "configure-list"
+  | "configure-set"
+  | "configure-get"
   | "sign"
   | "fake"
   | "completion"

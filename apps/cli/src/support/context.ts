@@ -2,6 +2,7 @@ import type { CiClient, ResolvedCredentials } from "@cibatch/ci-client";
 import type { CliIo } from "../io.js";
 import type { OutputFormat, OutputView } from "../output/render.js";
 import type { Styles } from "../output/table.js";
+import type { TimeContext } from "../output/times.js";
 import type { Settings } from "../settings/settings.js";
 
 /**
@@ -28,6 +29,10 @@ export interface CommandContext {
   readonly format: OutputFormat;
   /** Where `format` came from (for `configure list`). */
   readonly formatSource: string;
+  /** How tables and text write job times (`--time-format`, else relative in a table on a terminal). */
+  readonly times: TimeContext;
+  /** The width tables and wrapped text fit: `COLUMNS`, else the terminal's, else 80. */
+  readonly width: number;
   readonly stdoutStyles: Styles;
   readonly stderrStyles: Styles;
   readonly debug: boolean;

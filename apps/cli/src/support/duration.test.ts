@@ -89,7 +89,7 @@ describe("parseTime", () => {
   it("rejects a time without an offset, a bare number, words and impossible dates", () => {
     for (const bad of [
       "2022-06-01T00:00:00", // a local time means different things on different machines
-      "2022-06-01",
+      "2022-02-30",
       "12",
       "yesterday",
       "2022-13-01T00:00:00Z",
@@ -101,7 +101,9 @@ describe("parseTime", () => {
     ]) {
       const error = thrown(() => parseTime(bad, "--until", NOW));
       expect(error.code, bad).toBe("USAGE");
-      expect(error.message).toMatch(new RegExp(`^--until ${bad.replace(/[.+]/g, "\\$&")}: expected an ISO 8601 time`));
+      expect(error.message).toMatch(
+        new RegExp(`^--until ${bad.replace(/[.+]/g, "\\$&")}: expected a date \\(2022-06-01\\), an ISO 8601 time`),
+      );
     }
   });
 
@@ -109,7 +111,24 @@ describe("parseTime", () => {
     const h = harness();
     const result = await h.run(["jobs", "list", "--since", "2022-02-30T00:00:00+08:00", "-o", "text"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--since 2022-02-30T00:00:00+08:00: expected an ISO 8601 time");
+    expect(result.stderr).toContain(
+      "--since 2022-02-30T00:00:00+08:00: expected a date (2022-06-01), an ISO 8601 time",
+    );
     expect(h.fake.journal.entries()).toHaveLength(0);
+  });
+
+  it("reads a date alone as the start of that day in the given zone", () => {
+    expect(parseTime("2022-06-26", "--since", NOW, "Asia/Shanghai").toISOString()).toBe("2022-06-25T16:00:00.000Z");
+    expect(parseTime("2022-06-26", "--since", NOW, "UTC").toISOString()).toBe("2022-06-26T00:00:00.000Z");
+    // New York is on summer time (UTC-4) in June and on winter time (UTC-5) in January.
+    expect(parseTime("2022-06-26", "--until", NOW, "America/New_York").toISOString()).toBe("2022-06-26T04:00:00.000Z");
+    expect(parseTime("2022-01-10", "--until", NOW, "America/New_York").toISOString()).toBe("2022-01-10T05:00:00.000Z");
+  });
+
+  it("`jobs list --since <date>` sends the start of that day in TZ", async () => {
+    const h = harness();
+    const result = await h.run(["jobs", "list", "--since", "2022-06-26", "-o", "json"]);
+    expect(result.code).toBe(0);
+    expect(h.fake.journal.last()?.query.startCreationTime).toBe("2022-06-26T00:00:00+0800");
   });
 });

@@ -45,13 +45,43 @@ export function parseSeconds(value: string, flag: string): number {
   return Math.round(seconds * 1000);
 }
 
+/** Minutes east of UTC of `timeZone` at `ms` (the machine's zone when undefined or unknown). */
+function zoneOffsetMinutes(ms: number, timeZone: string | undefined): number {
+  const fields: Intl.DateTimeFormatOptions = {
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  };
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat("en-US", { ...fields, timeZone });
+  } catch {
+    format = new Intl.DateTimeFormat("en-US", fields);
+  }
+  const parts = Object.fromEntries(format.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
 /**
- * Parses a time flag: ISO 8601 with an offset or `Z` (`2022-06-01T00:00:00+08:00`), or a time relative to `now`
- * (`90m`, `12h`, `7d` ago).
+ * Parses a time flag: ISO 8601 with an offset or `Z` (`2022-06-01T00:00:00+08:00`), a date alone (`2022-06-26`:
+ * the start of that day in `timeZone`), or a time relative to `now` (`90m`, `12h`, `7d` ago).
  *
  * @param value - The flag's text.
  * @param flag - The flag's name, for the error message.
  * @param now - The current time in ms (relative times count back from it).
+ * @param timeZone - The zone of a date alone (`TZ`; the machine's when undefined).
  * @returns The time.
  * @example
  * ```ts
@@ -60,9 +90,20 @@ export function parseSeconds(value: string, flag: string): number {
  * ```
  * @internal
  */
-export function parseTime(value: string, flag: string, now: number): Date {
+export function parseTime(value: string, flag: string, now: number, timeZone?: string): Date {
   const text = value.trim();
   if (/^\d+(?:\.\d+)?(ms|s|m|h|d)$/.test(text)) return new Date(now - parseDuration(text, flag));
+  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (dateOnly) {
+    const [year, month, day] = dateOnly.slice(1).map(Number) as [number, number, number];
+    const midnightUtc = Date.UTC(year, month - 1, day);
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth) {
+      // Two passes: the offset at local midnight can differ from the offset at UTC midnight (DST changes).
+      const first = midnightUtc - zoneOffsetMinutes(midnightUtc, timeZone) * 60_000;
+      return new Date(midnightUtc - zoneOffsetMinutes(first, timeZone) * 60_000);
+    }
+  }
   // An offset is required: a bare local time would mean different things on different machines.
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.exec(text);
   if (iso) {
@@ -75,6 +116,6 @@ export function parseTime(value: string, flag: string, now: number): Date {
   }
   throw new CliError(
     "USAGE",
-    `${flag} ${value}: expected an ISO 8601 time with an offset (2022-06-01T00:00:00+08:00, …Z) or a relative time (90m, 12h, 7d)`,
+    `${flag} ${value}: expected a date (2022-06-01), an ISO 8601 time with an offset (2022-06-01T00:00:00+08:00, …Z) or a relative time (90m, 12h, 7d)`,
   );
 }

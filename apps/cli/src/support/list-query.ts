@@ -59,6 +59,7 @@ export function parseCount(value: string, flag: string, min: number, max: number
  *
  * @param options - The command's flags.
  * @param now - The current time (relative `--since`/`--until`).
+ * @param timeZone - The zone of a date alone (`TZ`).
  * @returns The query.
  * @example
  * ```ts
@@ -67,16 +68,20 @@ export function parseCount(value: string, flag: string, min: number, max: number
  * ```
  * @internal
  */
-export function listQueryFromFlags(options: Readonly<Record<string, unknown>>, now: number): ListJobsQuery {
+export function listQueryFromFlags(
+  options: Readonly<Record<string, unknown>>,
+  now: number,
+  timeZone?: string,
+): ListJobsQuery {
   const query: ListJobsQuery = {};
   const text = (name: string): string | undefined =>
     typeof options[name] === "string" ? (options[name] as string) : undefined;
   const states = text("states");
   if (states !== undefined) query.states = parseStates(states);
   const type = text("type");
-  if (type !== undefined) query.type = type === "job" ? "Job" : "Workflow";
+  if (type !== undefined) query.type = type.toLowerCase() === "job" ? "Job" : "Workflow";
   const order = text("order");
-  if (order !== undefined) query.orderByTime = order === "asc" ? "Asc" : "Desc";
+  if (order !== undefined) query.orderByTime = order.toLowerCase() === "asc" ? "Asc" : "Desc";
   const name = text("name");
   if (name !== undefined) query.name = name;
   const workflowId = text("workflowId");
@@ -84,8 +89,8 @@ export function listQueryFromFlags(options: Readonly<Record<string, unknown>>, n
   const jobId = text("jobId");
   if (jobId !== undefined) query.jobId = jobId;
   const since = text("since");
-  if (since !== undefined) query.startCreationTime = parseTime(since, "--since", now);
+  if (since !== undefined) query.startCreationTime = parseTime(since, "--since", now, timeZone);
   const until = text("until");
-  if (until !== undefined) query.endCreationTime = parseTime(until, "--until", now);
+  if (until !== undefined) query.endCreationTime = parseTime(until, "--until", now, timeZone);
   return query;
 }

@@ -42,7 +42,7 @@ export const readme: {
   failures,
   fake() {
     if (!shared) {
-      shared = createFakeCi({ seed: 11 });
+      shared = createFakeCi({ randomSeed: 11 });
       for (const job of demoJobs()) shared.jobs.seed(job);
     }
     return shared;

@@ -1,18 +1,19 @@
-// What a README block imports instead of "@cibatch/testing-fakes": the same package, except that every listener a
-// block opens is closed after the run (README blocks may leave a server running, as an application would).
+// What a README block imports instead of "@cibatch/testing-fakes" or "@cibatch/testing-fakes/node": the Node entry
+// (a superset of the main one), except that every listener a block opens is closed after the run (README blocks may
+// leave a server running, as an application would).
 import {
-  type FakeCi,
-  type FakeCiOptions,
   type ListenOptions,
+  type NodeFakeCi,
+  type NodeFakeCiOptions,
   createFakeCi as realCreateFakeCi,
   startFake as realStartFake,
-} from "@cibatch/testing-fakes";
+} from "@cibatch/testing-fakes/node";
 import { readme } from "./context.js";
 
-export * from "@cibatch/testing-fakes";
+export * from "@cibatch/testing-fakes/node";
 
 /** `createFakeCi` whose `listen()` registers the listener for closing. */
-export function createFakeCi(options?: FakeCiOptions): FakeCi {
+export function createFakeCi(options?: NodeFakeCiOptions): NodeFakeCi {
   const fake = realCreateFakeCi(options);
   return new Proxy(fake, {
     get(target, property, receiver) {

@@ -17,11 +17,11 @@ const DESCRIBE = "DescribeInventoryTriggerJob";
 function setup(options: { debug: boolean }) {
   const h = harness(options.debug ? {} : { logger: undefined });
   const jobId = h.fake.jobs.seed({
-    name: "lazy-boundary",
-    type: "Workflow",
-    state: "Running",
-    input: { Prefix: "in/" },
-    operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+    Name: "lazy-boundary",
+    Type: "Workflow",
+    State: "Running",
+    Input: { Prefix: "in/" },
+    Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
   }).jobId;
   return { h, jobId, core: h.makeCore() };
 }

@@ -7,7 +7,7 @@ import {
   type FaultAction,
   manualClock,
   type OperationName,
-} from "@cibatch/testing-fakes";
+} from "@cibatch/testing-fakes/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { WORKFLOW_REQUEST } from "../client.fixture.js";
 import { CiClient } from "../client.js";
@@ -30,15 +30,15 @@ afterEach(async () => {
 });
 
 async function setup(maxAttempts = 3) {
-  const fake = createFakeCi({ clock: manualClock(), seed: 3, transition: { mode: "manual" } });
+  const fake = createFakeCi({ clock: manualClock(), randomSeed: 3, transition: { mode: "manual" } });
   const server = await fake.listen();
   closers.push(() => server.close());
   const jobId = fake.jobs.seed({
-    name: "seeded",
-    type: "Workflow",
-    state: "Running",
-    input: { Prefix: "in/" },
-    operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+    Name: "seeded",
+    Type: "Workflow",
+    State: "Running",
+    Input: { Prefix: "in/" },
+    Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
   }).jobId;
   const client = new CiClient({
     bucket: DEMO_BUCKET,

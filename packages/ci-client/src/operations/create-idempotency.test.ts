@@ -57,10 +57,10 @@ describe("reconciliation that cannot settle", () => {
     const h = harness();
     for (let i = 0; i < 2; i++) {
       h.fake.jobs.seed({
-        name: "nightly",
-        type: "Workflow",
-        input: { Prefix: "input/" },
-        operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+        Name: "nightly",
+        Type: "Workflow",
+        Input: { Prefix: "input/" },
+        Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
       });
     }
     h.fake.faults.add({ match: { op: CREATE }, times: 1, action: { status: 504, code: "GatewayTimeout" } });
@@ -73,10 +73,10 @@ describe("reconciliation that cannot settle", () => {
   it("an older job of the same name but another input is not taken for this one", async () => {
     const h = harness();
     h.fake.jobs.seed({
-      name: "nightly",
-      type: "Workflow",
-      input: { Prefix: "other/" },
-      operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
+      Name: "nightly",
+      Type: "Workflow",
+      Input: { Prefix: "other/" },
+      Operation: { WorkflowIds: "w7476ff3564ee45b7b490d64bccaba6cc" },
     });
     h.fake.faults.add({ match: { op: CREATE }, times: 1, action: { status: 500, code: "InternalError" } });
     const error = await h.client.createJob(WORKFLOW_REQUEST).catch((e: unknown) => e);

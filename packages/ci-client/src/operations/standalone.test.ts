@@ -21,11 +21,11 @@ type H = ReturnType<typeof harness>;
 
 function seed(h: H, name: string, state: "Running" | "Submitted" = "Running"): string {
   return h.fake.jobs.seed({
-    name,
-    type: "Workflow",
-    state,
-    input: { Prefix: "in/" },
-    operation: { WorkflowIds: WORKFLOW_ID },
+    Name: name,
+    Type: "Workflow",
+    State: state,
+    Input: { Prefix: "in/" },
+    Operation: { WorkflowIds: WORKFLOW_ID },
   }).jobId;
 }
 
