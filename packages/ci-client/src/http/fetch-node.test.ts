@@ -62,6 +62,16 @@ describe("the keep-alive node:http adapter", () => {
     await expect(response.text()).rejects.toThrow(TypeError);
   });
 
+  it("caps a buffered body like a streamed one: over the cap is too large, at the cap is whole", async () => {
+    const origin = await serve((_req, res) => res.end("y".repeat(100 * 1024)));
+    expect(await readCappedBody(await send(new Request(`${origin}/`)), 64 * 1024)).toMatchObject({
+      ok: false,
+      kind: "too-large",
+    });
+    const whole = await readCappedBody(await send(new Request(`${origin}/`)), 100 * 1024);
+    expect(whole.ok && whole.bytes.byteLength).toBe(100 * 1024);
+  });
+
   it("answers 204 with no body, and sends Content-Length 0 for a body-less PUT", async () => {
     const origin = await serve((req, res) => {
       res.writeHead(204, { "x-length": String(req.headers["content-length"]) });
