@@ -1,16 +1,17 @@
+import { defaultCredentialChain } from "./default-chain.js";
 import type { CredentialProvider } from "./types.js";
 
 /**
  * The credentials of a client given none, under the `node` condition: the default chain
- * (environment, then the profile file), loaded on first use so that a client with explicit
- * credentials never loads the file-reading code (cold import time).
+ * (environment, then the profile file), made on first use. Imported statically: the entry exports
+ * it anyway, and a dynamic import kept it, and the profile parser, in every browser bundle.
  * @internal
  */
 export function defaultCredentials(logger: { warn(message: string): void } | undefined): CredentialProvider {
-  let chain: Promise<CredentialProvider> | undefined;
+  let chain: CredentialProvider | undefined;
   const provider = async () => {
-    chain ??= import("./default-chain.js").then((m) => m.defaultCredentialChain(logger ? { logger } : {}));
-    return (await chain)();
+    chain ??= defaultCredentialChain(logger ? { logger } : {});
+    return chain();
   };
   return Object.assign(provider, { source: "default-chain" });
 }

@@ -44,6 +44,34 @@ describe("the keep-alive node:http adapter", () => {
     expect(await response.text()).toBe("<Response/>");
   });
 
+  it("answers a buffered body as a Response would: ok, every body reader, clone, one read only", async () => {
+    const origin = await serve((_req, res) => res.end('{"a":1}'));
+    const response = await send(new Request(`${origin}/`));
+    expect([response.ok, response.type, response.url, response.redirected, response.bodyUsed]).toEqual([
+      true,
+      "basic",
+      "",
+      false,
+      false,
+    ]);
+    expect(await response.clone().json()).toEqual({ a: 1 });
+    expect(new TextDecoder().decode(await response.clone().arrayBuffer())).toBe('{"a":1}');
+    expect(await (await response.clone().blob()).text()).toBe('{"a":1}');
+    expect(await new Response(response.body).text()).toBe('{"a":1}');
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+  });
+
+  it("caps a buffered body like a streamed one: over the cap is too large, at the cap is whole", async () => {
+    const origin = await serve((_req, res) => res.end("y".repeat(100 * 1024)));
+    expect(await readCappedBody(await send(new Request(`${origin}/`)), 64 * 1024)).toMatchObject({
+      ok: false,
+      kind: "too-large",
+    });
+    const whole = await readCappedBody(await send(new Request(`${origin}/`)), 100 * 1024);
+    expect(whole.ok && whole.bytes.byteLength).toBe(100 * 1024);
+  });
+
   it("answers 204 with no body, and sends Content-Length 0 for a body-less PUT", async () => {
     const origin = await serve((req, res) => {
       res.writeHead(204, { "x-length": String(req.headers["content-length"]) });

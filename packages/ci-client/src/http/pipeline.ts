@@ -1,5 +1,5 @@
 import { redactHeaders, signRequest } from "@cibatch/signer";
-import ky, { isHTTPError, isTimeoutError, type KyInstance } from "ky";
+import type { KyInstance } from "ky";
 import type { Clock, CredentialProvider, Credentials } from "../credentials/types.js";
 import type { ResolvedEndpoint } from "../endpoint.js";
 import { CiAbortError } from "../errors/ci-abort-error.js";
@@ -73,7 +73,6 @@ export interface CallResult<T> {
   readonly status: number;
   /** The last response's request id. */
   readonly requestId: string | undefined;
-  /** Attempts made. */
   readonly attempts: number;
   readonly warnings: readonly DecodeWarning[];
 }
@@ -86,53 +85,50 @@ export interface CallResult<T> {
  */
 export class FollowUpRequired extends Error {
   override readonly name = "FollowUpRequired";
-  readonly action: "reconcile" | "verify-cancel";
+  declare readonly action: "reconcile" | "verify-cancel";
   /** The failure that made the outcome unknown. */
-  readonly failure: CiError;
-  /** Attempts made. */
-  readonly attempts: number;
+  declare readonly failure: CiError;
+  declare readonly attempts: number;
+  declare readonly requestId: string | undefined;
 
-  readonly requestId: string | undefined;
-
-  constructor(
-    action: "reconcile" | "verify-cancel",
-    failure: CiError,
-    attempts: number,
-    requestId: string | undefined,
-  ) {
+  constructor(action: FollowUpRequired["action"], failure: CiError, attempts: number, requestId: string | undefined) {
     super(failure.message, { cause: failure });
-    this.action = action;
-    this.failure = failure;
-    this.attempts = attempts;
-    this.requestId = requestId;
+    Object.assign(this, { action, failure, attempts, requestId });
   }
 }
 
 /** One call's state across its attempts. */
-interface Call<T> {
-  readonly request: CallRequest<T>;
-  readonly scope: CallScope;
-  readonly url: string;
-  readonly retry: RetryState;
+class Call<T> {
+  declare readonly request: CallRequest<T>;
+  declare readonly scope: CallScope;
+  declare readonly url: string;
+  declare readonly retry: RetryState;
   /** Attempts handed to the fetch adapter. */
-  started: number;
+  started = 0;
   /** Whether any attempt was handed to the fetch adapter. */
-  sent: boolean;
-  signingTime: number;
-  startedAt: number;
-  status: number;
+  sent = false;
+  signingTime = 0;
+  startedAt = 0;
+  status = 0;
   headers: Headers | undefined;
-  text: string;
+  text = "";
   fields: ErrorFields | undefined;
   /** The latest attempt's request headers, redacted (only with a debug logger). */
   sentHeaders: Record<string, string> | undefined;
-  delayMs: number;
+  delayMs = 0;
   result: { value: T } | undefined;
-  warnings: DecodeWarning[];
+  warnings: DecodeWarning[] = [];
   /** The call's one public error, once decided. */
   final: Error | undefined;
+
+  constructor(request: CallRequest<T>, scope: CallScope, url: string, retry: RetryState) {
+    Object.assign(this, { request, scope, url, retry });
+  }
 }
 
+/** ky, loaded on the first call: its module builds a `Request`, which loads Node's fetch (~40 ms CPU). */
+let ky: typeof import("ky") | undefined;
+const requestIdOf = (call: Call<unknown>): string | undefined => call.headers?.get("x-ci-request-id") ?? undefined;
 const MAX_CAUSE_DEPTH = 10;
 const decoder = new TextDecoder();
 
@@ -168,29 +164,32 @@ function locationHost(response: Response): string {
  * The request pipeline: every attempt of every call goes through one ky instance and the one fetch
  * adapter handed to it as ky's `fetch`. ky runs the attempt loop: `beforeRequest` signs each attempt
  * afresh (current credentials, `now` plus the learnt clock skew); `timeout` bounds each attempt, the
- * body read included; the call's combined signal (caller plus total deadline) covers everything;
- * `afterResponse` decodes a 2xx body; `retry.shouldRetry` asks the retry policy (a pure function of
- * the attempt's outcome) and `beforeRetry` sleeps the delay it chose on the injected clock (ky's own
- * delay is 0, since its timer cannot be driven by a test's clock). A redirect is never followed:
- * the request carries `redirect: "manual"` and any 3xx ends the call with an error naming the
- * `Location` host. The call's public error is built once, when the policy decides it is final, and
- * every secret value the client holds is scrubbed from it.
+ * body read and a 2xx's decoding included; the call's combined signal (caller plus total deadline)
+ * covers everything; `retry.shouldRetry` asks the retry policy (a pure function of the outcome) and
+ * `beforeRetry` sleeps its delay on the injected clock (ky's own delay is 0). Redirects are refused
+ * (`redirect: "manual"`; any 3xx is an error naming the `Location` host). The call's one public error
+ * is built when the policy's decision is final, with every secret the client holds scrubbed from it.
  * @internal
  */
 export class Pipeline {
   readonly #o: PipelineOptions;
-  readonly #ky: KyInstance;
+  #ky: KyInstance | undefined;
   /** The SecretKeys and session tokens signed with so far: scrubbed from errors and logs. */
   readonly secrets: Set<string> = new Set();
 
   constructor(options: PipelineOptions) {
     this.#o = options;
-    this.#ky = ky.create({
-      timeout: options.attemptMs ?? false,
-      throwHttpErrors: true,
+  }
+
+  /** The client's one ky instance, made on its first call. */
+  async #instance(): Promise<KyInstance> {
+    ky ??= await import("ky");
+    this.#ky ??= ky.default.create({
+      timeout: this.#o.attemptMs ?? false,
       redirect: "manual",
+      headers: { "user-agent": this.#o.userAgent },
       retry: {
-        limit: options.maxAttempts - 1,
+        limit: this.#o.maxAttempts - 1,
         methods: ["get", "put", "post"],
         statusCodes: [408, 429, 500, 502, 503, 504],
         afterStatusCodes: [],
@@ -198,6 +197,7 @@ export class Pipeline {
         delay: () => 0,
       },
     });
+    return this.#ky;
   }
 
   /**
@@ -206,40 +206,18 @@ export class Pipeline {
    */
   async send<T>(request: CallRequest<T>, scope: CallScope): Promise<CallResult<T>> {
     const o = this.#o;
-    const call: Call<T> = {
-      request,
-      scope,
-      url: `${o.endpoint.url}${request.path}`,
-      retry: new RetryState(request.retry, o.maxAttempts, o.quota, o.random, scope.deadline),
-      started: 0,
-      sent: false,
-      signingTime: 0,
-      startedAt: 0,
-      status: 0,
-      headers: undefined,
-      text: "",
-      fields: undefined,
-      sentHeaders: undefined,
-      delayMs: 0,
-      result: undefined,
-      warnings: [],
-      final: undefined,
-    };
+    const retry = new RetryState(request.retry, o.maxAttempts, o.quota, o.random, scope.deadline);
+    const call = new Call(request, scope, `${o.endpoint.url}${request.path}`, retry);
     try {
       if (scope.aborted) throw scope.signal.reason;
-      await this.#ky(call.url, {
+      await (this.#ky ?? (await this.#instance()))(call.url, {
         method: request.method,
-        ...(request.body !== undefined && { body: request.body }),
-        headers: {
-          "user-agent": o.userAgent,
-          ...(request.body !== undefined && { "content-type": "application/xml" }),
-        },
+        ...(request.body !== undefined && { body: request.body, headers: { "content-type": "application/xml" } }),
         signal: scope.signal,
         fetch: (input, init) => this.#attempt(input as Request, init, call),
         retry: { shouldRetry: ({ error }) => this.#judge(error, call) },
         hooks: {
           beforeRequest: [(input) => this.#sign(input, call)],
-          afterResponse: [(_input, _options, response) => this.#accept(response, call)],
           beforeRetry: [() => o.sleep(call.delayMs, scope.signal)],
         },
       });
@@ -251,7 +229,7 @@ export class Pipeline {
     return {
       value: result.value,
       status: call.status,
-      requestId: call.headers?.get("x-ci-request-id") ?? undefined,
+      requestId: requestIdOf(call),
       attempts: call.retry.attempts,
       warnings: call.warnings,
     };
@@ -339,12 +317,14 @@ export class Pipeline {
       if (read.kind === "too-large") throw new BodyFailure("TOO_LARGE", `more than ${cap} bytes`, cap);
       throw new BodyFailure("TRUNCATED", "the body ended early", undefined, read.cause);
     }
-    return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+    if (ok) this.#accept(response, call);
+    // ky reads only the status and headers: hand it the adapter's, not a new Response copying them.
+    const { status, statusText, headers, url, type } = response;
+    return { ok, status, statusText, headers, url, type, redirected: false, body: null } as Response;
   }
 
-  /** `afterResponse`: decodes a 2xx body (a non-2xx becomes ky's `HTTPError`, judged in `shouldRetry`). */
+  /** Decodes a 2xx body inside the attempt (so ky's timeout covers it, with no `afterResponse` clone). */
   #accept(response: Response, call: Call<unknown>): void {
-    if (!response.ok) return;
     const { request } = call;
     const warnings: DecodeWarning[] = [];
     const value = decodeSuccessBody(call.text, response.headers.get("content-type"), request.expectBody, (text) =>
@@ -385,7 +365,7 @@ export class Pipeline {
   }
 
   #outcomeOf(error: unknown, call: Call<unknown>): Outcome {
-    if (isHTTPError(error)) {
+    if (ky?.isHTTPError(error)) {
       const headers = call.headers ?? error.response.headers;
       call.fields ??= parseErrorFields(call.text);
       return {
@@ -399,7 +379,7 @@ export class Pipeline {
       };
     }
     if (error instanceof BodyFailure) return { kind: error.code === "TRUNCATED" ? "truncated" : "decode" };
-    if (isTimeoutError(error)) return { kind: "attempt-timeout" };
+    if (ky?.isTimeoutError(error)) return { kind: "attempt-timeout" };
     return { kind: "network", code: networkCode(error), sent: call.sent };
   }
 
@@ -409,13 +389,13 @@ export class Pipeline {
     const failure = this.#errorOf(error, outcome, call, retryable);
     const attempts = call.retry.attempts;
     if (decision.action === "fail") return failure;
-    return new FollowUpRequired(decision.action, failure, attempts, this.#requestId(call));
+    return new FollowUpRequired(decision.action, failure, attempts, requestIdOf(call));
   }
 
   #errorOf(error: unknown, outcome: Outcome, call: Call<unknown>, retryable: boolean): CiError {
     const attempts = call.retry.attempts;
     const request = { method: call.request.method, url: call.url };
-    const requestId = this.#requestId(call);
+    const requestId = requestIdOf(call);
     if (outcome.kind === "status") {
       const fields = call.fields ?? { xmlBody: false };
       return new CiServiceError({
@@ -489,10 +469,6 @@ export class Pipeline {
     });
   }
 
-  #requestId(call: Call<unknown>): string | undefined {
-    return call.headers?.get("x-ci-request-id") ?? undefined;
-  }
-
   #trace(call: Call<unknown>, action: string, reason: string | undefined, delayMs?: number): void {
     const debug = this.#o.logger?.debug;
     if (debug === undefined) return;
@@ -502,7 +478,7 @@ export class Pipeline {
       method: call.request.method,
       url: redactUrl(call.url),
       status: call.status,
-      requestId: this.#requestId(call),
+      requestId: requestIdOf(call),
       durationMs: this.#o.clock.now() - call.startedAt,
       headers: call.sentHeaders,
       action,
