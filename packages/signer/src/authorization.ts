@@ -2,7 +2,12 @@ import { SignerError } from "./errors.js";
 import { parseKeyTime } from "./key-time.js";
 import type { ParsedAuthorization } from "./types.js";
 
-/** The seven fields of a q-sign signature, in their conventional order. */
+/**
+ * The seven fields of a q-sign `Authorization` value, in their conventional order: a value with any other field,
+ * or with one of these twice, is not a q-sign authorization (a server can refuse it before verifying).
+ *
+ * @public
+ */
 export const AUTHORIZATION_FIELDS: readonly string[] = [
   "q-sign-algorithm",
   "q-ak",

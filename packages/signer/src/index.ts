@@ -18,7 +18,7 @@ import type {
 } from "./types.js";
 import { verifyRequestWith } from "./verify-request.js";
 
-export { parseAuthorization } from "./authorization.js";
+export { AUTHORIZATION_FIELDS, parseAuthorization } from "./authorization.js";
 export { formatQuery, uriEncode } from "./encode.js";
 export { isSignerError, SignerError, type SignerErrorCode } from "./errors.js";
 export { SIGNED_HEADER_WHITELIST, tokenHeaderFor } from "./headers.js";

@@ -1,4 +1,10 @@
-import { maskSecretId, type ParsedAuthorization, type SignatureParts, verifyRequest } from "@cibatch/signer";
+import {
+  AUTHORIZATION_FIELDS,
+  maskSecretId,
+  type ParsedAuthorization,
+  type SignatureParts,
+  verifyRequest,
+} from "@cibatch/signer";
 import { type AccountRegistry, accountMayAccess } from "./accounts.js";
 import type { SignatureVerdict } from "./journal.js";
 
@@ -123,15 +129,7 @@ function messageFor(failure: AuthFailureCode, style: AuthErrorStyle, detail: str
   return detail;
 }
 
-const AUTHORIZATION_FIELDS: ReadonlySet<string> = new Set([
-  "q-sign-algorithm",
-  "q-ak",
-  "q-sign-time",
-  "q-key-time",
-  "q-header-list",
-  "q-url-param-list",
-  "q-signature",
-]);
+const AUTHORIZATION_FIELD_SET: ReadonlySet<string> = new Set(AUTHORIZATION_FIELDS);
 
 /**
  * Why an `Authorization` value is not one q-sign authorization, or `undefined`. Two `Authorization` headers reach
@@ -147,8 +145,8 @@ function malformedAuthorization(value: string): string | undefined {
     if (part === "") continue;
     const eq = part.indexOf("=");
     const name = (eq === -1 ? part : part.slice(0, eq)).trim();
-    if (!AUTHORIZATION_FIELDS.has(name)) {
-      return `the Authorization header has the unknown field ${JSON.stringify(name)}; a q-sign authorization holds only ${[...AUTHORIZATION_FIELDS].join(", ")}`;
+    if (!AUTHORIZATION_FIELD_SET.has(name)) {
+      return `the Authorization header has the unknown field ${JSON.stringify(name)}; a q-sign authorization holds only ${AUTHORIZATION_FIELDS.join(", ")}`;
     }
     if (seen.has(name)) return `the Authorization header gives ${name} twice; send exactly one q-sign authorization`;
     seen.add(name);
